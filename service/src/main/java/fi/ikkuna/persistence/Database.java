@@ -1,0 +1,124 @@
+package fi.ikkuna.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.config.Config;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one place that owns the connection pool, the schema (Flyway) and the entity manager factory.
+ * Everything else runs work through {@link #tx} so a transaction is always committed or rolled back whole.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    private static final int MAX_ATTEMPTS = 4;
+
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final boolean embedded;
+
+    private Database(HikariDataSource dataSource, boolean embedded) {
+        this.dataSource = dataSource;
+        this.embedded = embedded;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Map<String, Object> props = new HashMap<>();
+        props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        this.emf = Persistence.createEntityManagerFactory("ikkuna", props);
+    }
+
+    /** Opens the configured database; an empty {@code url} selects the embedded file database under {@code dataDir}. */
+    public static Database open(Config db, Path dataDir) {
+        String url = db.get("url").asString().orElse("");
+        boolean embedded = url.isBlank();
+        HikariConfig hc = new HikariConfig();
+        if (embedded) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot create data directory " + dataDir, e);
+            }
+            // MariaDB mode keeps one migration script valid for both engines.
+            hc.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("ikkuna")
+                    + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000");
+            hc.setUsername("sa");
+            hc.setPassword("");
+        } else {
+            hc.setJdbcUrl(url);
+            hc.setUsername(db.get("user").asString().orElse(""));
+            hc.setPassword(db.get("password").asString().orElse(""));
+        }
+        hc.setMaximumPoolSize(db.get("pool-size").asInt().orElse(16));
+        hc.setPoolName("ikkuna");
+        hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        LOG.info(() -> "Database: " + (embedded ? "embedded H2 in " + dataDir.toAbsolutePath() : url));
+        return new Database(new HikariDataSource(hc), embedded);
+    }
+
+    public boolean embedded() {
+        return embedded;
+    }
+
+    /** Runs {@code work} in one transaction, retrying whole on deadlocks; the caller emits events only after it returns. */
+    public <T> T tx(Function<EntityManager, T> work) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            EntityManager em = emf.createEntityManager();
+            EntityTransaction tx = em.getTransaction();
+            try {
+                tx.begin();
+                T result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                if (!Transient.is(e)) {
+                    throw e;
+                }
+                last = e;
+            } finally {
+                em.close();
+            }
+        }
+        throw last;
+    }
+
+    /** Runs read-only {@code work} outside a transaction. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** True when a connection can be taken and validated. */
+    public boolean healthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        emf.close();
+        dataSource.close();
+    }
+}
