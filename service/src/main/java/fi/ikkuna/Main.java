@@ -1,9 +1,19 @@
 package fi.ikkuna;
 
+import fi.ikkuna.audit.AccessLogService;
+import fi.ikkuna.auth.AuthService;
+import fi.ikkuna.conversation.ResidentSocket;
+import fi.ikkuna.observe.HealthService;
+import fi.ikkuna.observe.MetricsService;
+import fi.ikkuna.queue.ProfessionalSocket;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.websocket.WsRouting;
 
+/** Wires configuration, components and routes; nothing else. */
 public final class Main {
     private Main() {
     }
@@ -11,6 +21,33 @@ public final class Main {
     public static void main(String[] args) {
         LogConfig.configureRuntime();
         Config config = Config.create();
-        WebServer server = WebServer.builder().config(config.get("server")).build().start();
+        Ikkuna ikkuna = Ikkuna.start(config);
+        WebServer server = WebServer.builder().config(config.get("server")).update(b -> setup(b, ikkuna)).build().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            ikkuna.close();
+        }));
+    }
+
+    /** Routes of the service; shared by {@link #main} and the tests. */
+    public static void setup(WebServerConfig.BuilderBase<?, ?> server, Ikkuna ikkuna) {
+        server.routing(r -> routing(r, ikkuna)).addRouting(wsRouting(ikkuna));
+    }
+
+    static void routing(HttpRouting.Builder r, Ikkuna app) {
+        r.register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
+                .register("/observe/metrics", new MetricsService(app.metrics))
+                .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
+                        app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
+                        app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
+                .register("/api/audit", new AccessLogService(app.db, app.auth));
+    }
+
+    static WsRouting.Builder wsRouting(Ikkuna app) {
+        return WsRouting.builder()
+                .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
+                        app.hub, app.queues))
+                .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
+                        app.signedIn, app.professionals, app.queues, app.hub));
     }
 }

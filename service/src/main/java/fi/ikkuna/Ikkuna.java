@@ -1,0 +1,91 @@
+package fi.ikkuna;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Set;
+
+import fi.ikkuna.auth.Accounts;
+import fi.ikkuna.auth.Authenticator;
+import fi.ikkuna.auth.Sessions;
+import fi.ikkuna.conversation.ConversationHub;
+import fi.ikkuna.conversation.ConversationService;
+import fi.ikkuna.conversation.ProfessionalActions;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.Heartbeats;
+import fi.ikkuna.protocol.OriginPolicy;
+import fi.ikkuna.protocol.WsLimits;
+import fi.ikkuna.queue.QueueService;
+import fi.ikkuna.queue.SignedInConnections;
+import fi.ikkuna.triage.DefaultQueuePipeline;
+import fi.ikkuna.triage.TriagePipeline;
+import io.helidon.config.Config;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The service's components, built once from configuration; {@link Main} and the tests wire routes to them. */
+public final class Ikkuna implements AutoCloseable {
+    final Config config;
+    final Database db;
+    final TriagePipeline pipeline;
+    final WsLimits limits;
+    final OriginPolicy origins;
+    final Heartbeats heartbeats;
+    final ConversationHub hub = new ConversationHub();
+    final QueueService queues;
+    final ConversationService conversations;
+    final ProfessionalActions professionals;
+    final Sessions sessions;
+    final Authenticator auth;
+    final Accounts accounts;
+    final SignedInConnections signedIn = new SignedInConnections();
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    private Ikkuna(Config config) {
+        this.config = config;
+        Config ik = config.get("ikkuna");
+        Clock clock = Clock.systemUTC();
+        ZoneId zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
+        this.db = Database.open(ik.get("db"), Path.of(ik.get("data.dir").asString().orElse("./data")));
+        this.pipeline = new DefaultQueuePipeline(ik.get("rules.default-queue").asString().orElse("general"));
+        this.limits = WsLimits.from(ik.get("ws"));
+        this.origins = new OriginPolicy(limits.allowedOrigins());
+        this.heartbeats = new Heartbeats(limits);
+        this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
+                Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)));
+        this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
+        Set<String> queueIds = Set.of("health", "prescriptions", "dental", "mental-health", "substance-use", "child-family",
+                "social", "elderly", "disability", "rescue", "general");
+        this.professionals = new ProfessionalActions(db, clock, hub, queues, () -> queueIds);
+        this.sessions = new Sessions(Duration.ofMinutes(ik.get("auth.session-minutes").asInt().orElse(480)), clock);
+        this.sessions.onSignOut(signedIn);
+        this.auth = new Authenticator(sessions);
+        this.accounts = new Accounts(db);
+        String seed = ik.get("demo.seed").asString().orElse("auto");
+        if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
+            accounts.doSeedDemo();
+        }
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        Gauge.builder("ikkuna_ws_connections", heartbeats, Heartbeats::count).register(metrics);
+    }
+
+    public static Ikkuna start(Config config) {
+        return new Ikkuna(config);
+    }
+
+    public boolean ready() {
+        return db.healthy() && pipeline.ready();
+    }
+
+    @Override
+    public void close() {
+        heartbeats.close();
+        queues.close();
+        db.close();
+    }
+}

@@ -1,0 +1,57 @@
+package fi.ikkuna.audit;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import fi.ikkuna.auth.Authenticator;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.HttpErrors;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.protocol.ProtocolException;
+
+/** {@code /api/audit} (administrators): who opened a conversation, and what a professional opened. */
+public final class AccessLogService implements HttpService {
+    private final Database db;
+    private final Authenticator auth;
+
+    public AccessLogService(Database db, Authenticator auth) {
+        this.db = db;
+        this.auth = auth;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/conversations/{id}", this::byConversation).get("/professionals/{id}", this::byProfessional);
+    }
+
+    private void byConversation(ServerRequest req, ServerResponse res) {
+        list(req, res, "conversationId");
+    }
+
+    private void byProfessional(ServerRequest req, ServerResponse res) {
+        list(req, res, "professionalId");
+    }
+
+    private void list(ServerRequest req, ServerResponse res, String field) {
+        try {
+            auth.checkAdministrator(req);
+            String id = req.path().pathParameters().get("id");
+            List<AccessLogEntry> entries = db.read(em -> em.createQuery(
+                            "select a from AccessLogEntry a where a." + field + " = :id order by a.at", AccessLogEntry.class)
+                    .setParameter("id", id).getResultList());
+            ObjectNode body = Json.object();
+            ArrayNode arr = body.putArray("entries");
+            entries.forEach(e -> arr.addObject().put("professionalId", e.professionalId()).put("conversationId", e.conversationId())
+                    .put("action", e.action()).put("purpose", e.purpose()).put("at", e.at().toString()));
+            HttpErrors.json(res, body);
+        } catch (ProtocolException e) {
+            HttpErrors.send(res, e);
+        }
+    }
+}

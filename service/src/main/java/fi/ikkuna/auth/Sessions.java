@@ -1,0 +1,88 @@
+package fi.ikkuna.auth;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
+
+/**
+ * Server-side professional sessions. The cookie holds only a random id; each session carries its CSRF token.
+ * Kept in memory: a restart signs professionals out but loses no conversation state (that is in the database).
+ */
+public final class Sessions {
+    public static final String COOKIE = "IKKUNA_SESSION";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final List<SignOutListener> listeners = new CopyOnWriteArrayList<>();
+    private final Duration ttl;
+    private final Clock clock;
+
+    public Sessions(Duration ttl, Clock clock) {
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    /** One session: who, its CSRF token and when it expires. */
+    public record Session(String id, Principal principal, String csrfToken, Instant expires) {
+    }
+
+    /** Told when a session ends so its WebSockets can be closed. */
+    public interface SignOutListener {
+        void signedOut(String sessionId);
+    }
+
+    public void onSignOut(SignOutListener l) {
+        listeners.add(l);
+    }
+
+    public Session create(Principal principal) {
+        Session s = new Session(random(), principal, random(), clock.instant().plus(ttl));
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    public Optional<Session> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Session s = sessions.get(id);
+        if (s != null && s.expires().isBefore(clock.instant())) {
+            end(id);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(s);
+    }
+
+    public void end(String id) {
+        if (sessions.remove(id) != null) {
+            listeners.forEach(l -> l.signedOut(id));
+        }
+    }
+
+    /** Reads the session id out of a Cookie header value. */
+    public static Optional<String> idFromCookieHeader(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        for (String part : header.split(";")) {
+            String p = part.trim();
+            if (p.startsWith(COOKIE + "=")) {
+                return Optional.of(p.substring(COOKIE.length() + 1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String random() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

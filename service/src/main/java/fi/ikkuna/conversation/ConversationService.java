@@ -1,0 +1,194 @@
+package fi.ikkuna.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Contact;
+import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.triage.TriagePipeline;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Resident-side conversation changes. Every {@code do*} method is one transaction; frames are published
+ * only after it committed, so an ack always refers to a durable message.
+ */
+public final class ConversationService {
+    private final Database db;
+    private final TriagePipeline pipeline;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ConversationHub hub;
+    private final QueueChanges queueChanges;
+
+    public ConversationService(Database db, TriagePipeline pipeline, Clock clock, ZoneId zone, ConversationHub hub,
+                               QueueChanges queueChanges) {
+        this.db = db;
+        this.pipeline = pipeline;
+        this.clock = clock;
+        this.zone = zone;
+        this.hub = hub;
+        this.queueChanges = queueChanges;
+    }
+
+    /** A new conversation and the only copy of its resume token. */
+    public record Started(ConversationView conversation, String resumeToken) {
+    }
+
+    /** The outcome of posting: the message (or the earlier one with the same client id) and what triage added. */
+    public record Posted(MessageView message, boolean duplicate, ConversationView conversation, TriageOutcome triage,
+                         List<MessageView> replies) {
+    }
+
+    public Started doStart(Channel channel, String language) {
+        String token = ResumeTokens.newToken();
+        Conversation c = new Conversation(UUID.randomUUID().toString(), channel, language, ResumeTokens.hash(token), clock.instant());
+        db.tx(em -> {
+            em.persist(c);
+            em.persist(new ConversationEvent(c.id(), c.createdAt(), "started", null, ConversationState.NEW, null, channel.wire()));
+            return null;
+        });
+        return new Started(ConversationView.of(c), token);
+    }
+
+    public Optional<ConversationView> findByResumeToken(String token) {
+        String hash = ResumeTokens.hash(token);
+        return db.read(em -> em.createQuery("select c from Conversation c where c.resumeTokenHash = :h", Conversation.class)
+                .setParameter("h", hash).getResultStream().findFirst().map(ConversationView::of));
+    }
+
+    /** Messages after {@code afterSeq}, in order; residents never receive internal notes. */
+    public List<MessageView> messagesAfter(String conversationId, long afterSeq, boolean includeInternal) {
+        return db.read(em -> Messages.after(em, conversationId, afterSeq, includeInternal));
+    }
+
+    /** Stores a resident message exactly once per client id and runs the pipeline on it. */
+    public Posted doPostResidentMessage(String conversationId, String clientMsgId, String text) {
+        Posted posted;
+        try {
+            posted = db.tx(em -> postResident(em, conversationId, clientMsgId, text));
+        } catch (RuntimeException e) {
+            if (!Duplicate.is(e)) {
+                throw e;
+            }
+            // Lost a race on the unique constraint: the other attempt committed this very message.
+            posted = db.tx(em -> postResident(em, conversationId, clientMsgId, text));
+        }
+        if (!posted.duplicate()) {
+            hub.publish(posted.message());
+            posted.replies().forEach(hub::publish);
+            if (posted.triage() != null) {
+                hub.toResidents(conversationId, StateFrames.triage(conversationId, posted.triage()));
+            }
+            announce(posted.conversation());
+            queueChanges.changed(posted.conversation().queueId());
+        }
+        return posted;
+    }
+
+    private Posted postResident(EntityManager em, String conversationId, String clientMsgId, String text) {
+        Conversation c = lock(em, conversationId);
+        Optional<Message> existing = Messages.byClientId(em, conversationId, AuthorKind.RESIDENT, clientMsgId);
+        if (existing.isPresent()) {
+            return new Posted(MessageView.of(existing.get()), true, ConversationView.of(c), null, List.of());
+        }
+        if (c.state() == ConversationState.CLOSED) {
+            throw new ProtocolException(ErrorCode.CONVERSATION_CLOSED, "The conversation has ended");
+        }
+        Instant now = clock.instant();
+        Message m = new Message(c.id(), c.nextSeq(), AuthorKind.RESIDENT, null, null, clientMsgId, false, text, now);
+        em.persist(m);
+        TriageOutcome outcome = pipeline.triage(new Contact(text, c.language(), c.channel(), null, null, now.atZone(zone)));
+        TriageStep step = new TriageStep(em, c, now);
+        List<MessageView> replies = step.apply(outcome);
+        return new Posted(MessageView.of(m), false, ConversationView.of(c), step.decided() ? outcome : null, replies);
+    }
+
+    /** "Did this help?": yes ends the conversation as self-served, no hands it to a person. */
+    public ConversationView doFaqFeedback(String conversationId, boolean helpful) {
+        ConversationView v = db.tx(em -> {
+            Conversation c = lock(em, conversationId);
+            ConversationState from = c.state();
+            checkTransition(c, helpful ? ConversationState.CLOSED : ConversationState.QUEUED);
+            if (from != ConversationState.SELF_SERVED) {
+                throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "There is no answer to give feedback on");
+            }
+            Instant now = clock.instant();
+            c.moveTo(helpful ? ConversationState.CLOSED : ConversationState.QUEUED, now);
+            if (helpful) {
+                c.close("self_served");
+            }
+            em.persist(new ConversationEvent(c.id(), now, helpful ? "faq_helpful" : "faq_not_helpful", from, c.state(), null, null));
+            return ConversationView.of(c);
+        });
+        announce(v);
+        queueChanges.changed(v.queueId());
+        return v;
+    }
+
+    public ConversationView doResidentClose(String conversationId) {
+        ConversationView v = db.tx(em -> {
+            Conversation c = lock(em, conversationId);
+            ConversationState from = c.state();
+            checkTransition(c, ConversationState.CLOSED);
+            Instant now = clock.instant();
+            c.moveTo(ConversationState.CLOSED, now);
+            c.close(from == ConversationState.QUEUED ? "abandoned" : "resident_closed");
+            em.persist(new ConversationEvent(c.id(), now, "closed_by_resident", from, ConversationState.CLOSED, null, null));
+            return ConversationView.of(c);
+        });
+        announce(v);
+        queueChanges.changed(v.queueId());
+        return v;
+    }
+
+    private void announce(ConversationView v) {
+        Object frame = StateFrames.state(v, null, null);
+        hub.toResidents(v.id(), frame);
+        hub.toProfessionals(v.id(), frame);
+    }
+
+    public void doRate(String conversationId, int score, String comment) {
+        db.tx(em -> {
+            Conversation c = lock(em, conversationId);
+            if (c.state() != ConversationState.CLOSED) {
+                throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "Only an ended conversation can be rated");
+            }
+            c.rate(score, comment);
+            em.persist(new ConversationEvent(c.id(), clock.instant(), "rated", null, null, null, Integer.toString(score)));
+            return null;
+        });
+    }
+
+    static Conversation lock(EntityManager em, String conversationId) {
+        Conversation c = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
+        }
+        return c;
+    }
+
+    static void checkTransition(Conversation c, ConversationState target) {
+        if (c.state() == ConversationState.CLOSED) {
+            throw new ProtocolException(ErrorCode.CONVERSATION_CLOSED, "The conversation has ended");
+        }
+        if (!c.state().canMoveTo(target)) {
+            throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION,
+                    "Conversation cannot move from " + c.state().wire() + " to " + target.wire());
+        }
+    }
+
+    /** Lets queue-side code learn which queues changed, to refresh positions and boards. */
+    public interface QueueChanges {
+        void changed(String queueId);
+    }
+}

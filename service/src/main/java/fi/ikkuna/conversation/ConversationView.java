@@ -1,0 +1,33 @@
+package fi.ikkuna.conversation;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Urgency;
+
+/** An immutable copy of a conversation taken inside a transaction, safe to use after it ends. */
+public record ConversationView(String id, Channel channel, String language, ConversationState state, Urgency urgency,
+                               String service, String queueId, Instant deadline, String identificationLevel,
+                               String assigneeId, long lastSeq, Instant createdAt, Instant queuedAt, String triageJson) {
+
+    static ConversationView of(Conversation c) {
+        return new ConversationView(c.id(), c.channel(), c.language(), c.state(), c.urgency(), c.service(), c.queueId(),
+                c.deadline(), c.identificationLevel(), c.assigneeId(), c.lastSeq(), c.createdAt(), c.queuedAt(), c.triageJson());
+    }
+
+    /** The fields a professional sees about a conversation (no resident text). */
+    public ObjectNode toJson() {
+        ObjectNode o = Json.object().put("id", id).put("channel", channel.wire()).put("language", language)
+                .put("state", state.wire()).put("identificationLevel", identificationLevel).put("lastSeq", lastSeq)
+                .put("createdAt", createdAt.toString());
+        o.put("urgency", urgency == null ? null : urgency.wire());
+        o.put("service", service);
+        o.put("queue", queueId);
+        o.put("deadline", deadline == null ? null : deadline.toString());
+        o.put("queuedAt", queuedAt == null ? null : queuedAt.toString());
+        o.put("assigneeId", assigneeId);
+        return o;
+    }
+}

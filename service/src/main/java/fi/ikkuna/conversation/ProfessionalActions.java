@@ -1,0 +1,179 @@
+package fi.ikkuna.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import fi.ikkuna.audit.AccessLogEntry;
+import fi.ikkuna.auth.Principal;
+import fi.ikkuna.auth.Professional;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.ProtocolException;
+import jakarta.persistence.EntityManager;
+
+/**
+ * What a professional does to a conversation. A professional sees only conversations of their own queues
+ * (or assigned to them); anything else is "not found". {@link #accessConversation} is the only way to load
+ * one, and it writes the access log in the same transaction.
+ */
+public final class ProfessionalActions {
+    private final Database db;
+    private final Clock clock;
+    private final ConversationHub hub;
+    private final ConversationService.QueueChanges queueChanges;
+    private final Supplier<Set<String>> queueIds;
+
+    public ProfessionalActions(Database db, Clock clock, ConversationHub hub, ConversationService.QueueChanges queueChanges,
+                               Supplier<Set<String>> queueIds) {
+        this.db = db;
+        this.clock = clock;
+        this.hub = hub;
+        this.queueChanges = queueChanges;
+        this.queueIds = queueIds;
+    }
+
+    /** A conversation as opened by a professional: its state and every message, internal notes included. */
+    public record Opened(ConversationView conversation, List<MessageView> messages) {
+    }
+
+    /** Loads a conversation for a professional and logs who read it, when and why. */
+    public Opened accessConversation(Principal p, String conversationId, String purpose) {
+        return db.tx(em -> {
+            Conversation c = visible(em, p, conversationId);
+            if (c.state() == ConversationState.CLOSED && (purpose == null || purpose.isBlank())) {
+                throw new ProtocolException(ErrorCode.PURPOSE_REQUIRED, "State why you open an ended conversation", "purpose");
+            }
+            em.persist(new AccessLogEntry(p.id(), c.id(), "open", purpose == null ? "care" : purpose, clock.instant()));
+            return new Opened(ConversationView.of(c), Messages.after(em, c.id(), 0, true));
+        });
+    }
+
+    /** Takes a queued conversation; of two professionals claiming at once exactly one wins. */
+    public Opened doClaim(Principal p, String conversationId) {
+        Opened opened = db.tx(em -> {
+            Conversation c = ConversationService.lock(em, conversationId);
+            checkVisible(p, c);
+            if (c.state() == ConversationState.ASSIGNED) {
+                String by = Optional.ofNullable(em.find(Professional.class, c.assigneeId())).map(Professional::displayName).orElse("?");
+                throw new ProtocolException(ErrorCode.ALREADY_CLAIMED, by + " already took this conversation", null,
+                        Map.of("by", by));
+            }
+            step(em, c, p, ConversationState.ASSIGNED, "claimed", null);
+            c.assignTo(p.id());
+            em.persist(new AccessLogEntry(p.id(), c.id(), "claim", "care", clock.instant()));
+            return new Opened(ConversationView.of(c), Messages.after(em, c.id(), 0, true));
+        });
+        announce(opened.conversation(), p);
+        return opened;
+    }
+
+    public MessageView doPostMessage(Principal p, String conversationId, String clientMsgId, String text, boolean internal) {
+        MessageView m;
+        try {
+            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal));
+        } catch (RuntimeException e) {
+            if (!Duplicate.is(e)) {
+                throw e;
+            }
+            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal));
+        }
+        hub.publish(m);
+        return m;
+    }
+
+    private MessageView post(EntityManager em, Principal p, String id, String clientMsgId, String text, boolean internal) {
+        Conversation c = ConversationService.lock(em, id);
+        checkVisible(p, c);
+        Optional<Message> existing = Messages.byClientId(em, id, AuthorKind.PROFESSIONAL, clientMsgId);
+        if (existing.isPresent()) {
+            return MessageView.of(existing.get());
+        }
+        if (!internal) {
+            checkAssignee(p, c);
+        }
+        Message m = new Message(id, c.nextSeq(), AuthorKind.PROFESSIONAL, p.id(), p.displayName(), clientMsgId, internal, text,
+                clock.instant());
+        em.persist(m);
+        return MessageView.of(m);
+    }
+
+    /** Sends the conversation to another queue; the reason is kept as a triage correction for the rules staff. */
+    public ConversationView doTransfer(Principal p, String conversationId, String queue, String reason) {
+        if (!queueIds.get().contains(queue)) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Unknown queue '" + queue + "'", "queue");
+        }
+        return change(p, conversationId, ConversationState.QUEUED, "transferred", reason, c -> c.transferTo(queue));
+    }
+
+    public ConversationView doRelease(Principal p, String conversationId) {
+        return change(p, conversationId, ConversationState.QUEUED, "released", null, c -> { });
+    }
+
+    public ConversationView doClose(Principal p, String conversationId, String outcome) {
+        return change(p, conversationId, ConversationState.CLOSED, "closed", outcome, c -> c.close(outcome));
+    }
+
+    private ConversationView change(Principal p, String id, ConversationState target, String type, String detail,
+                                    Consumer<Conversation> also) {
+        String[] previousQueue = new String[1];
+        ConversationView v = db.tx(em -> {
+            Conversation c = ConversationService.lock(em, id);
+            checkVisible(p, c);
+            checkAssignee(p, c);
+            previousQueue[0] = c.queueId();
+            also.accept(c);
+            // A transfer keeps from -> to with the reason: it is a triage correction for the rules staff.
+            String recorded = previousQueue[0].equals(c.queueId()) ? detail : previousQueue[0] + " -> " + c.queueId() + ": " + detail;
+            step(em, c, p, target, type, recorded);
+            return ConversationView.of(c);
+        });
+        announce(v, null);
+        queueChanges.changed(previousQueue[0]);
+        return v;
+    }
+
+    private void step(EntityManager em, Conversation c, Principal p, ConversationState target, String type, String detail) {
+        ConversationService.checkTransition(c, target);
+        ConversationState from = c.state();
+        Instant now = clock.instant();
+        c.moveTo(target, now);
+        em.persist(new ConversationEvent(c.id(), now, type, from, target, p.id(), detail));
+    }
+
+    private void announce(ConversationView v, Principal assignee) {
+        Object frame = StateFrames.state(v, assignee == null ? null : assignee.displayName(), assignee == null ? null : assignee.title());
+        hub.toResidents(v.id(), frame);
+        hub.toProfessionals(v.id(), frame);
+        queueChanges.changed(v.queueId());
+    }
+
+    private static Conversation visible(EntityManager em, Principal p, String id) {
+        Conversation c = em.find(Conversation.class, id);
+        if (c == null) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
+        }
+        checkVisible(p, c);
+        return c;
+    }
+
+    /** Other queues' conversations are indistinguishable from missing ones. */
+    private static void checkVisible(Principal p, Conversation c) {
+        boolean mine = p.id().equals(c.assigneeId()) || (c.queueId() != null && p.queues().contains(c.queueId()));
+        if (!mine) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
+        }
+    }
+
+    private static void checkAssignee(Principal p, Conversation c) {
+        if (c.state() != ConversationState.ASSIGNED || !p.id().equals(c.assigneeId())) {
+            throw new ProtocolException(ErrorCode.NOT_ASSIGNEE, "Take the conversation first");
+        }
+    }
+}

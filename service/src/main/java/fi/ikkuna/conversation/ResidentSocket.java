@@ -1,0 +1,119 @@
+package fi.ikkuna.conversation;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.Fields;
+import fi.ikkuna.protocol.FrameListener;
+import fi.ikkuna.protocol.Heartbeats;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.protocol.OriginPolicy;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.protocol.WsLimits;
+import fi.ikkuna.triage.Channel;
+
+/** The resident endpoint {@code /ws/resident}: one instance per connection. Frames are in docs/protocol.md. */
+public final class ResidentSocket extends FrameListener {
+    private static final Set<String> LANGUAGES = Set.of("fi", "sv", "en");
+
+    private final ConversationService conversations;
+    private final ConversationHub hub;
+    private final ResidentQueueInfo queueInfo;
+    private String conversationId;
+
+    public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
+                          ConversationHub hub, ResidentQueueInfo queueInfo) {
+        super(limits, origins, heartbeats);
+        this.conversations = conversations;
+        this.hub = hub;
+        this.queueInfo = queueInfo;
+    }
+
+    /** Lets the resident socket ask for its current queue position without depending on the queue package. */
+    public interface ResidentQueueInfo {
+        ObjectNode positionFrame(String conversationId);
+    }
+
+    @Override
+    protected void handle(String type, ObjectNode frame) {
+        if ("ping".equals(type)) {
+            connection.send(Json.object().put("type", "pong"));
+            return;
+        }
+        if ("hello".equals(type)) {
+            hello(frame);
+            return;
+        }
+        if (conversationId == null) {
+            throw new ProtocolException(ErrorCode.HELLO_REQUIRED, "Send hello first");
+        }
+        switch (type) {
+            case "message" -> message(frame);
+            case "faq_feedback" -> conversations.doFaqFeedback(conversationId, Fields.checkBoolean(frame, "helpful"));
+            case "typing" -> hub.toProfessionals(conversationId,
+                    Json.object().put("type", "typing").put("conversationId", conversationId).put("from", "resident"));
+            case "delivered" -> hub.toProfessionals(conversationId, Json.object().put("type", "receipt")
+                    .put("conversationId", conversationId).put("seq", Fields.checkLong(frame, "seq", 1, Long.MAX_VALUE, 0)));
+            case "close" -> conversations.doResidentClose(conversationId);
+            case "rate" -> rate(frame);
+            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
+        }
+    }
+
+    private void hello(ObjectNode frame) {
+        checkVersion(frame);
+        if (conversationId != null) {
+            throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "hello was already sent on this connection");
+        }
+        String lang = Fields.checkOneOf(frame, "lang", LANGUAGES, "fi");
+        String token = Fields.checkOptionalString(frame, "resumeToken", 100);
+        long lastSeq = Fields.checkLong(frame, "lastSeq", 0, Long.MAX_VALUE, 0);
+        ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
+        ConversationView view;
+        if (token == null) {
+            ConversationService.Started started = conversations.doStart(Channel.CHAT, lang);
+            view = started.conversation();
+            welcome.put("resumeToken", started.resumeToken());
+        } else {
+            view = conversations.findByResumeToken(token)
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.RESUME_FAILED, "Unknown or expired resume token", "resumeToken"));
+        }
+        conversationId = view.id();
+        // Join before replaying so nothing committed in between can fall into a gap; the client drops seqs it has.
+        hub.joinResident(conversationId, connection);
+        welcome.put("conversationId", view.id()).put("state", view.state().wire()).put("language", view.language())
+                .put("lastSeq", view.lastSeq());
+        connection.send(welcome);
+        List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);
+        missed.forEach(m -> connection.send(m.toFrame()));
+        if (view.state() == ConversationState.QUEUED) {
+            connection.send(queueInfo.positionFrame(conversationId));
+        }
+    }
+
+    private void message(ObjectNode frame) {
+        String clientMsgId = Fields.checkClientMsgId(frame);
+        String text = Fields.checkString(frame, "text", limits.maxTextLength());
+        ConversationService.Posted posted = conversations.doPostResidentMessage(conversationId, clientMsgId, text);
+        connection.send(Json.object().put("type", "ack").put("clientMsgId", clientMsgId)
+                .put("seq", posted.message().seq()).put("duplicate", posted.duplicate()));
+    }
+
+    private void rate(ObjectNode frame) {
+        int score = (int) Fields.checkLong(frame, "score", 1, 5, -1);
+        if (score < 1) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "Field 'score' is required", "score");
+        }
+        conversations.doRate(conversationId, score, Fields.checkOptionalString(frame, "comment", 2000));
+        connection.send(Json.object().put("type", "rated").put("score", score));
+    }
+
+    @Override
+    protected void disconnected() {
+        if (conversationId != null) {
+            hub.leave(conversationId, connection);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package fi.ikkuna.protocol;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.websocket.WsCloseCodes;
+import io.helidon.websocket.WsSession;
+
+/**
+ * One open WebSocket. Frames to it go through a bounded outbox drained by its own virtual thread, so a slow
+ * client never blocks the thread that committed a message, and sends from many threads never interleave.
+ */
+public final class Connection {
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+    private static final Object CLOSE = new Object();
+
+    private final WsSession session;
+    private final BlockingQueue<Object> outbox;
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    private volatile long lastSeenNanos = System.nanoTime();
+
+    public Connection(WsSession session, int queueLimit) {
+        this.session = session;
+        this.outbox = new ArrayBlockingQueue<>(queueLimit);
+        Thread.ofVirtual().name("ws-out").start(this::drain);
+    }
+
+    /** Queues a frame; a client that lets its outbox overflow is closed (it will resume from its last sequence). */
+    public void send(Object frame) {
+        if (!open.get()) {
+            return;
+        }
+        if (!outbox.offer(Json.write(frame))) {
+            LOG.warning("Outbox full, closing slow connection");
+            close(WsCloseCodes.TRY_AGAIN_LATER, "send queue full");
+        }
+    }
+
+    public void ping() {
+        if (open.get()) {
+            outbox.offer(BufferData.empty());
+        }
+    }
+
+    /** Closes after the frames already queued are written. */
+    public void close(int code, String reason) {
+        closeWith(new CloseFrame(code, reason, false));
+    }
+
+    /** Sends a close frame and drops the transport without waiting for the peer: for peers presumed dead. */
+    public void terminate(int code, String reason) {
+        closeWith(new CloseFrame(code, reason, true));
+    }
+
+    private void closeWith(CloseFrame frame) {
+        if (open.compareAndSet(true, false)) {
+            outbox.clear();
+            outbox.offer(frame);
+        }
+    }
+
+    public void markSeen() {
+        lastSeenNanos = System.nanoTime();
+    }
+
+    public long silentNanos() {
+        return System.nanoTime() - lastSeenNanos;
+    }
+
+    public boolean isOpen() {
+        return open.get();
+    }
+
+    /** Called when the peer or the transport closed it. */
+    public void closed() {
+        open.set(false);
+        outbox.offer(CLOSE);
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                Object next = outbox.take();
+                if (next == CLOSE) {
+                    return;
+                }
+                if (next instanceof CloseFrame cf) {
+                    session.close(cf.code, cf.reason);
+                    if (cf.terminate) {
+                        session.terminate();
+                    }
+                    return;
+                }
+                if (next instanceof BufferData ping) {
+                    session.ping(ping);
+                } else {
+                    session.send((String) next, true);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The socket died under us; the reader side sees the close and cleans up.
+            LOG.log(Level.FINE, "WebSocket write failed", e);
+            open.set(false);
+        }
+    }
+
+    private record CloseFrame(int code, String reason, boolean terminate) {
+    }
+}

@@ -1,0 +1,130 @@
+package fi.ikkuna.queue;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.auth.Principal;
+import fi.ikkuna.auth.Sessions;
+import fi.ikkuna.conversation.ConversationHub;
+import fi.ikkuna.conversation.MessageView;
+import fi.ikkuna.conversation.ProfessionalActions;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.Fields;
+import fi.ikkuna.protocol.FrameListener;
+import fi.ikkuna.protocol.Heartbeats;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.protocol.OriginPolicy;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.protocol.WsLimits;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
+import io.helidon.websocket.WsSession;
+import io.helidon.websocket.WsUpgradeException;
+
+/** The professional endpoint {@code /ws/pro}: signed-in professionals only. Frames are in docs/protocol.md. */
+public final class ProfessionalSocket extends FrameListener {
+    private final Sessions sessions;
+    private final SignedInConnections signedIn;
+    private final ProfessionalActions actions;
+    private final QueueService queues;
+    private final ConversationHub hub;
+    private final Set<String> watching = ConcurrentHashMap.newKeySet();
+    private Sessions.Session session;
+    private boolean helloDone;
+
+    public ProfessionalSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, Sessions sessions,
+                              SignedInConnections signedIn, ProfessionalActions actions, QueueService queues, ConversationHub hub) {
+        super(limits, origins, heartbeats);
+        this.sessions = sessions;
+        this.signedIn = signedIn;
+        this.actions = actions;
+        this.queues = queues;
+        this.hub = hub;
+    }
+
+    @Override
+    protected void checkUpgrade(Headers headers) throws WsUpgradeException {
+        String cookie = headers.first(HeaderNames.COOKIE).orElse(null);
+        session = Sessions.idFromCookieHeader(cookie).flatMap(sessions::find)
+                .orElseThrow(() -> new WsUpgradeException("Sign in first"));
+    }
+
+    @Override
+    public void onOpen(WsSession ws) {
+        super.onOpen(ws);
+        signedIn.add(session.id(), connection);
+    }
+
+    @Override
+    protected void handle(String type, ObjectNode frame) {
+        Principal p = session.principal();
+        if ("ping".equals(type)) {
+            connection.send(Json.object().put("type", "pong"));
+            return;
+        }
+        if ("hello".equals(type)) {
+            checkVersion(frame);
+            helloDone = true;
+            ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
+            welcome.putObject("professional").put("id", p.id()).put("name", p.displayName()).put("title", p.title())
+                    .put("role", p.role()).set("queues", Json.MAPPER.valueToTree(p.queues()));
+            connection.send(welcome);
+            queues.watch(connection, p.queues());
+            return;
+        }
+        if (!helloDone) {
+            throw new ProtocolException(ErrorCode.HELLO_REQUIRED, "Send hello first");
+        }
+        String id = Fields.checkString(frame, "conversationId", 64);
+        switch (type) {
+            case "claim" -> sendOpened("claimed", actions.doClaim(p, id));
+            case "open" -> sendOpened("opened", actions.accessConversation(p, id, Fields.checkOptionalString(frame, "purpose", 500)));
+            case "message", "note" -> post(p, id, frame, "note".equals(type));
+            case "typing" -> checkWatching(id).toResidents(id, Json.object().put("type", "typing").put("from", "professional"));
+            case "delivered" -> checkWatching(id).toResidents(id, Json.object().put("type", "receipt")
+                    .put("seq", Fields.checkLong(frame, "seq", 1, Long.MAX_VALUE, 0)));
+            case "transfer" -> actions.doTransfer(p, id, Fields.checkString(frame, "queue", 64), Fields.checkString(frame, "reason", 500));
+            case "release" -> actions.doRelease(p, id);
+            case "close" -> actions.doClose(p, id, Fields.checkString(frame, "outcome", 64));
+            default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
+        }
+    }
+
+    /** Typing and receipts go only to conversations this connection has opened. */
+    private ConversationHub checkWatching(String id) {
+        if (!watching.contains(id)) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
+        }
+        return hub;
+    }
+
+    private void post(Principal p, String id, ObjectNode frame, boolean internal) {
+        String clientMsgId = Fields.checkClientMsgId(frame);
+        String text = Fields.checkString(frame, "text", limits.maxTextLength());
+        MessageView m = actions.doPostMessage(p, id, clientMsgId, text, internal);
+        connection.send(Json.object().put("type", "ack").put("conversationId", id).put("clientMsgId", clientMsgId).put("seq", m.seq()));
+    }
+
+    private void sendOpened(String type, ProfessionalActions.Opened opened) {
+        String id = opened.conversation().id();
+        if (watching.add(id)) {
+            hub.joinProfessional(id, connection);
+        }
+        ObjectNode o = Json.object().put("type", type);
+        o.set("conversation", opened.conversation().toJson());
+        String triage = opened.conversation().triageJson();
+        o.set("triage", triage == null ? null : Json.parseObject(triage));
+        ArrayNode messages = o.putArray("messages");
+        opened.messages().forEach(m -> messages.add(m.toFrame()));
+        connection.send(o);
+    }
+
+    @Override
+    protected void disconnected() {
+        signedIn.remove(session.id(), connection);
+        queues.unwatch(connection);
+        watching.forEach(id -> hub.leave(id, connection));
+    }
+}

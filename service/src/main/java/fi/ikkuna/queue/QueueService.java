@@ -1,0 +1,132 @@
+package fi.ikkuna.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.conversation.ConversationHub;
+import fi.ikkuna.conversation.ConversationService;
+import fi.ikkuna.conversation.ConversationState;
+import fi.ikkuna.conversation.ConversationView;
+import fi.ikkuna.conversation.QueueQueries;
+import fi.ikkuna.conversation.ResidentSocket;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.Connection;
+import fi.ikkuna.protocol.Json;
+
+/**
+ * Queue order (urgency, then deadline, then arrival), residents' live positions and professionals' boards.
+ * Changes are coalesced per queue and published at most every {@code publishInterval}, so a busy queue
+ * costs one query per interval, not one per event.
+ */
+public final class QueueService implements ConversationService.QueueChanges, ResidentSocket.ResidentQueueInfo, AutoCloseable {
+    /** The queue order; the database cannot sort the enum by rank, so it happens here. */
+    public static final Comparator<ConversationView> ORDER = Comparator
+            .comparing((ConversationView v) -> v.urgency() == null ? Integer.MAX_VALUE : v.urgency().ordinal())
+            .thenComparing(ConversationView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ConversationView::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    private final Database db;
+    private final ConversationHub hub;
+    private final Clock clock;
+    private final Duration perContact;
+    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    private final Map<Connection, Set<String>> boards = new ConcurrentHashMap<>();
+    private final Thread publisher;
+    private volatile boolean running = true;
+
+    public QueueService(Database db, ConversationHub hub, Clock clock, Duration perContact, Duration publishInterval) {
+        this.db = db;
+        this.hub = hub;
+        this.clock = clock;
+        this.perContact = perContact;
+        this.publisher = Thread.ofVirtual().name("queue-publisher").start(() -> publishLoop(publishInterval));
+    }
+
+    @Override
+    public void changed(String queueId) {
+        if (queueId != null) {
+            dirty.add(queueId);
+        }
+    }
+
+    public List<ConversationView> waiting(String queueId) {
+        return db.read(em -> QueueQueries.inState(em, queueId, ConversationState.QUEUED)).stream().sorted(ORDER).toList();
+    }
+
+    @Override
+    public ObjectNode positionFrame(String conversationId) {
+        ConversationView v = db.read(em -> QueueQueries.view(em, conversationId));
+        List<ConversationView> list = waiting(v.queueId());
+        int position = 1 + (int) list.stream().takeWhile(c -> !c.id().equals(conversationId)).count();
+        return positionFrame(v.queueId(), position);
+    }
+
+    /** Shows the professional the waiting list of each of their queues, and keeps it live. */
+    public void watch(Connection c, Set<String> queues) {
+        boards.put(c, queues);
+        queues.forEach(q -> c.send(snapshot(q, waiting(q))));
+    }
+
+    public void unwatch(Connection c) {
+        boards.remove(c);
+    }
+
+    private void publishLoop(Duration interval) {
+        while (running) {
+            try {
+                Thread.sleep(interval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (String q : Set.copyOf(dirty)) {
+                dirty.remove(q);
+                try {
+                    publish(q);
+                } catch (RuntimeException e) {
+                    dirty.add(q);
+                }
+            }
+        }
+    }
+
+    private void publish(String queueId) {
+        List<ConversationView> list = waiting(queueId);
+        for (int i = 0; i < list.size(); i++) {
+            hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1));
+        }
+        ObjectNode snapshot = snapshot(queueId, list);
+        boards.forEach((c, queues) -> {
+            if (queues.contains(queueId)) {
+                c.send(snapshot);
+            }
+        });
+    }
+
+    /** Estimated wait: contacts ahead times the handling time, shared by the professionals watching the queue. */
+    private ObjectNode positionFrame(String queueId, int position) {
+        long online = Math.max(1, boards.values().stream().filter(q -> q.contains(queueId)).count());
+        long seconds = perContact.toSeconds() * position / online;
+        return Json.object().put("type", "queue").put("queue", queueId).put("position", position)
+                .put("estimatedWaitSeconds", seconds);
+    }
+
+    private ObjectNode snapshot(String queueId, List<ConversationView> list) {
+        ObjectNode o = Json.object().put("type", "queue_snapshot").put("queue", queueId).put("at", clock.instant().toString());
+        ArrayNode items = o.putArray("items");
+        list.forEach(v -> items.add(v.toJson()));
+        return o;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        publisher.interrupt();
+    }
+}
