@@ -1,0 +1,197 @@
+package fi.ikkuna.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.Frames;
+import fi.ikkuna.support.Pro;
+import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.TestServer;
+import fi.ikkuna.support.WsTestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Claiming, queue isolation, lifecycle and the access log, per backend. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ClaimContract {
+    private static final int RACE_ROUNDS = 200;
+    private Backend backend;
+    private TestServer server;
+    private Pro nurse;
+    private Pro admin;
+
+    protected abstract Backend backend();
+
+    @BeforeAll
+    void start() {
+        backend = backend();
+        server = new TestServer(backend, TestServer.FAST_CLIENTS);
+        nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        admin = Pro.login(server, "admin", "admin-demo");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        backend.close();
+    }
+
+    /** Q1: of two professionals claiming at once, exactly one wins and the other is told who took it. */
+    @Test
+    void claimRaceHasExactlyOneWinner() throws Exception {
+        try (WsTestClient a = nurse.connect(); WsTestClient b = admin.connect();
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < RACE_ROUNDS; i++) {
+                String id;
+                try (Resident r = Resident.start(server, "fi")) {
+                    r.say("Kysymys " + i);
+                    id = r.conversationId;
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                var fa = pool.submit(() -> claimAfter(go, a, id));
+                var fb = pool.submit(() -> claimAfter(go, b, id));
+                go.countDown();
+                fa.get();
+                fb.get();
+                ObjectNode ra = a.await(f -> id.equals(f.path("conversation").path("id").asText())
+                        || "error".equals(f.path("type").asText()) && id.equals(f.path("ref").asText()), WsTestClient.WAIT);
+                ObjectNode rb = b.await(f -> id.equals(f.path("conversation").path("id").asText())
+                        || "error".equals(f.path("type").asText()) && id.equals(f.path("ref").asText()), WsTestClient.WAIT);
+                int winners = (isClaimed(ra) ? 1 : 0) + (isClaimed(rb) ? 1 : 0);
+                assertEquals(1, winners, "round " + i + ": " + ra + " / " + rb);
+                ObjectNode loser = isClaimed(ra) ? rb : ra;
+                ObjectNode winner = isClaimed(ra) ? ra : rb;
+                assertEquals("already_claimed", loser.path("code").asText());
+                String winnerName = winner == ra ? nurse.name() : admin.name();
+                assertEquals(winnerName, loser.path("by").asText());
+            }
+        }
+    }
+
+    /** A1: claiming and opening each write an access-log entry an administrator can list both ways. */
+    @Test
+    void everyOpenIsLogged() {
+        String id;
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say("Haluan kysyä rokotuksista");
+            id = r.conversationId;
+            pro.send(Frames.pro("claim", id));
+            pro.await("claimed");
+            pro.send(Frames.pro("open", id).put("purpose", "care"));
+            pro.await("opened");
+        }
+        ArrayNode entries = entries("/api/audit/conversations/" + id);
+        assertEquals(2, entries.size());
+        assertEquals("claim", entries.get(0).path("action").asText());
+        assertEquals("open", entries.get(1).path("action").asText());
+        entries.forEach(e -> assertEquals(nurse.id(), e.path("professionalId").asText()));
+        List<String> byNurse = entries("/api/audit/professionals/" + nurse.id()).findValuesAsText("conversationId");
+        assertTrue(byNurse.contains(id));
+    }
+
+    /** A2: an ended conversation opens only with a stated purpose, and the purpose is logged. */
+    @Test
+    void closedConversationNeedsPurpose() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say("Kiitos avusta");
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("close", r.conversationId).put("outcome", "advice_given"));
+            r.ws.await("state", s -> "closed".equals(s.path("state").asText()));
+            pro.send(Frames.pro("open", r.conversationId));
+            assertEquals("purpose_required", pro.await("error").path("code").asText());
+            pro.send(Frames.pro("open", r.conversationId).put("purpose", "patient asked for a copy"));
+            pro.await("opened");
+            ArrayNode entries = entries("/api/audit/conversations/" + r.conversationId);
+            assertEquals("patient asked for a copy", entries.get(entries.size() - 1).path("purpose").asText());
+        }
+    }
+
+    /** Q2: a professional of other queues gets "not found", exactly as for a conversation that does not exist. */
+    @Test
+    void otherQueuesAreNotFound() {
+        Pro social = Pro.login(server, "sosiaali", "sosiaali-demo");
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = social.connect()) {
+            r.say("Yleinen kysymys");
+            for (String type : List.of("claim", "open")) {
+                pro.send(Frames.pro(type, r.conversationId).put("purpose", "care"));
+                ObjectNode err = pro.await("error");
+                assertEquals("not_found", err.path("code").asText());
+                pro.send(Frames.pro(type, "00000000-0000-0000-0000-000000000000").put("purpose", "care"));
+                assertEquals(err.path("message").asText(), pro.await("error").path("message").asText());
+            }
+            pro.send(Frames.pro("typing", r.conversationId));
+            assertEquals("not_found", pro.await("error").path("code").asText());
+            assertEquals(403, social.get("/api/audit/conversations/" + r.conversationId).statusCode());
+        }
+    }
+
+    /** Q3: positions follow arrival within one urgency and move up when someone ahead is taken. */
+    @Test
+    void positionsUpdateLive() {
+        try (Resident first = Resident.start(server, "fi"); Resident second = Resident.start(server, "fi");
+             WsTestClient pro = nurse.connect()) {
+            first.say("Ensin");
+            second.say("Sitten");
+            int p1 = first.ws.await("queue").path("position").asInt();
+            int p2 = second.ws.await("queue", q -> q.path("position").asInt() > p1).path("position").asInt();
+            pro.send(Frames.pro("claim", first.conversationId));
+            pro.await("claimed");
+            second.ws.await("queue", q -> q.path("position").asInt() == p2 - 1);
+            ObjectNode state = first.ws.await("state", s -> "assigned".equals(s.path("state").asText()));
+            assertEquals(nurse.name(), state.path("assignee").path("name").asText());
+        }
+    }
+
+    /** S1: steps the lifecycle does not allow are refused with a clear error and change nothing. */
+    @Test
+    void illegalStepsAreRefused() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say("Jonossa");
+            r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", true));
+            assertEquals("illegal_transition", r.ws.await("error").path("code").asText());
+            pro.send(Frames.pro("release", r.conversationId));
+            assertEquals("not_assignee", pro.await("error").path("code").asText());
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("transfer", r.conversationId).put("queue", "no-such-queue").put("reason", "x"));
+            assertEquals("invalid_field", pro.await("error").path("code").asText());
+            pro.send(Frames.pro("transfer", r.conversationId).put("queue", "dental").put("reason", "hammasasia"));
+            r.ws.await("state", s -> "queued".equals(s.path("state").asText()) && "dental".equals(s.path("queue").asText()));
+            r.ws.send(Json.object().put("type", "close"));
+            r.ws.await("state", s -> "closed".equals(s.path("state").asText()));
+            r.ws.send(Frames.message("after-close", "Vielä yksi"));
+            assertEquals("conversation_closed", r.ws.await("error").path("code").asText());
+        }
+    }
+
+    private static void claimAfter(CountDownLatch go, WsTestClient c, String id) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        c.send(Frames.pro("claim", id).put("ref", id));
+    }
+
+    private static boolean isClaimed(ObjectNode f) {
+        return "claimed".equals(f.path("type").asText());
+    }
+
+    private ArrayNode entries(String path) {
+        var res = admin.get(path);
+        assertEquals(200, res.statusCode(), res.body());
+        return (ArrayNode) Json.parseObject(res.body()).path("entries");
+    }
+}
