@@ -57,7 +57,8 @@ public final class Connection {
     }
 
     private void closeWith(CloseFrame frame) {
-        if (open.compareAndSet(true, false)) {
+        if (open.compareAndSet(true, false) && !outbox.offer(frame)) {
+            // Only a full outbox (a client not reading) loses its pending frames; it resumes by sequence number.
             outbox.clear();
             outbox.offer(frame);
         }

@@ -74,6 +74,11 @@ public abstract class FrameListener implements WsListener {
         }
         String whole = partial.toString();
         partial.setLength(0);
+        // The transport decodes invalid UTF-8 to U+FFFD instead of failing; no honest client sends U+FFFD.
+        if (whole.indexOf('\uFFFD') >= 0) {
+            connection.close(WsCloseCodes.NOT_CONSISTENT, "invalid UTF-8");
+            return;
+        }
         if (!bucket.tryTake()) {
             // A client that keeps flooding after being told is cut off; a short burst only gets an error.
             if (++floodStrikes > limits.rateBurst()) {

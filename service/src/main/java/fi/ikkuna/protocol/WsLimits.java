@@ -11,7 +11,8 @@ public record WsLimits(List<String> allowedOrigins, int maxTextLength, int maxFr
 
     public static WsLimits from(Config ws) {
         return new WsLimits(
-                ws.get("allowed-origins").asList(String.class).orElse(List.of()),
+                java.util.Arrays.stream(ws.get("allowed-origins").asString().orElse("").split(","))
+                        .map(String::trim).filter(o -> !o.isEmpty()).toList(),
                 ws.get("max-text-length").asInt().orElse(4000),
                 ws.get("max-frame-bytes").asInt().orElse(65536),
                 ws.get("rate-per-second").asDouble().orElse(5.0),

@@ -23,6 +23,7 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     private final List<ObjectNode> frames = new ArrayList<>();
     private final List<Boolean> taken = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
+    private final Object sendLock = new Object();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket ws;
 
@@ -42,8 +43,11 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         sendRaw(Json.write(frame));
     }
 
-    public synchronized void sendRaw(String text) {
-        ws.sendText(text, true).join();
+    /** Sends under its own lock: holding the frame monitor here would block the JDK's reader and deadlock. */
+    public void sendRaw(String text) {
+        synchronized (sendLock) {
+            ws.sendText(text, true).join();
+        }
     }
 
     /** Waits for the first not-yet-taken frame matching {@code p}, takes it and returns it. */

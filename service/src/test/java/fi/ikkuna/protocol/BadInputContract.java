@@ -1,0 +1,188 @@
+package fi.ikkuna.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.Frames;
+import fi.ikkuna.support.RawWs;
+import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.TestServer;
+import fi.ikkuna.support.WsTestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every kind of bad input gets its documented error or close code, stores nothing and leaves the server
+ * serving others (checked after each case by a healthy bystander conversation).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputContract {
+    private Backend backend;
+    private TestServer server;
+
+    protected abstract Backend backend();
+
+    @BeforeAll
+    void start() {
+        backend = backend();
+        server = new TestServer(backend, Map.of("ikkuna.ws.allowed-origins", "https://www.example-hyvinvointialue.fi"));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void malformedJsonIsAnErrorAndTheConnectionStays() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.ws.sendRaw("{\"type\": \"message\", \"text\": ");
+            assertEquals("bad_json", r.ws.await("error").path("code").asText());
+            r.ws.sendRaw("[1,2,3]");
+            assertEquals("bad_json", r.ws.await("error").path("code").asText());
+            r.ws.sendRaw("{\"type\":\"ping\"} trailing");
+            assertEquals("bad_json", r.ws.await("error").path("code").asText());
+            assertEquals(1, r.say("Toimiiko vielä?").path("seq").asLong());
+        }
+    }
+
+    @Test
+    void unknownTypesAndMissingFieldsAreNamed() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.ws.send(Json.object().put("type", "launch_rockets"));
+            ObjectNode unknown = r.ws.await("error");
+            assertEquals("unknown_type", unknown.path("code").asText());
+            r.ws.send(Json.object().put("text", "no type"));
+            assertEquals("type", r.ws.await("error").path("field").asText());
+            r.ws.send(Json.object().put("type", "message").put("clientMsgId", "x1"));
+            ObjectNode missing = r.ws.await("error");
+            assertEquals("missing_field", missing.path("code").asText());
+            assertEquals("text", missing.path("field").asText());
+            r.ws.send(Json.object().put("type", "message").put("clientMsgId", "bad id with spaces").put("text", "hei"));
+            assertEquals("clientMsgId", r.ws.await("error").path("field").asText());
+            r.ws.send(Json.object().put("type", "rate").put("score", 9));
+            assertEquals("score", r.ws.await("error").path("field").asText());
+            assertEquals(0, lastSeq(r.resumeToken), "no rejected frame may store anything");
+        }
+    }
+
+    @Test
+    void helloIsRequiredAndVersioned() {
+        try (WsTestClient c = WsTestClient.connect(server.ws("/ws/resident"))) {
+            c.send(Frames.message("m1", "ennen helloa"));
+            assertEquals("hello_required", c.await("error").path("code").asText());
+            c.send(Json.object().put("type", "hello").put("v", 99));
+            assertEquals("unsupported_version", c.await("error").path("code").asText());
+            c.send(Frames.resume("not-a-real-token", 0));
+            assertEquals("resume_failed", c.await("error").path("code").asText());
+        }
+    }
+
+    @Test
+    void tooLongTextIsRefusedWithTheLimit() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.ws.send(Frames.message("long", "a".repeat(4001)));
+            ObjectNode err = r.ws.await("error");
+            assertEquals("text_too_long", err.path("code").asText());
+            assertTrue(err.path("message").asText().contains("4000"));
+            r.ws.send(Frames.message("exact", "ä".repeat(4000)));
+            assertEquals(1, r.ws.await("ack").path("seq").asLong());
+        }
+    }
+
+    @Test
+    void oversizedFrameClosesWithTooBig() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.ws.send(Frames.message("huge", "x".repeat(70_000)));
+            assertEquals(1009, r.ws.awaitClose());
+            assertEquals(0, lastSeq(r.resumeToken));
+        }
+        assertServerServes();
+    }
+
+    @Test
+    void invalidUtf8ClosesWithNotConsistent() throws Exception {
+        try (RawWs raw = new RawWs(server, "/ws/resident", null)) {
+            assertTrue(raw.handshakeStatus().contains("101"));
+            raw.sendText(new byte[] {'{', '"', 't', (byte) 0xC3, (byte) 0x28, '"', '}'});
+            int code = raw.awaitClose();
+            assertTrue(code == 1007 || code == 1002, "invalid UTF-8 must close with 1007 (or 1002), got " + code);
+        }
+        assertServerServes();
+    }
+
+    @Test
+    void floodIsLimitedThenCut() {
+        try (Resident r = Resident.start(server, "fi")) {
+            for (int i = 0; i < 200 && !r.ws.isClosed(); i++) {
+                r.ws.sendRaw("{\"type\":\"ping\"}");
+            }
+            r.ws.await("error", e -> "rate_limited".equals(e.path("code").asText()));
+            assertEquals(1008, r.ws.awaitClose());
+        }
+        assertServerServes();
+    }
+
+    @Test
+    void foreignOriginIsRefusedAtHandshake() throws Exception {
+        try (RawWs raw = new RawWs(server, "/ws/resident", "https://evil.example")) {
+            String status = raw.handshakeStatus();
+            assertTrue(!status.contains("101"), "handshake from a foreign origin must fail, got " + status);
+        }
+        try (RawWs raw = new RawWs(server, "/ws/resident", "https://www.example-hyvinvointialue.fi")) {
+            assertTrue(raw.handshakeStatus().contains("101"));
+        }
+        try (RawWs raw = new RawWs(server, "/ws/resident", "http://127.0.0.1:" + server.port())) {
+            assertTrue(raw.handshakeStatus().contains("101"), "the service's own origin is always allowed");
+        }
+    }
+
+    @Test
+    void professionalEndpointNeedsASession() throws Exception {
+        try (RawWs raw = new RawWs(server, "/ws/pro", null)) {
+            assertTrue(!raw.handshakeStatus().contains("101"));
+        }
+        HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.http("/api/auth/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"hoitaja\",\"password\":\"wrong\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, res.statusCode());
+        assertEquals("unauthorized", Json.parseObject(res.body()).path("error").path("code").asText());
+    }
+
+    @Test
+    void errorsNeverCarryAnotherConversation() {
+        try (Resident a = Resident.start(server, "fi"); Resident b = Resident.start(server, "fi")) {
+            b.say("Yksityinen asia B");
+            a.ws.sendRaw("{oops");
+            a.ws.send(Json.object().put("type", "unknown"));
+            a.ws.await("error");
+            a.ws.await("error");
+            a.say("A:n viesti");
+            String seen = a.ws.all("message").toString() + a.ws.all("error") + a.ws.all("state") + a.ws.all("queue");
+            assertTrue(!seen.contains(b.conversationId) && !seen.contains("Yksityinen"), seen);
+        }
+    }
+
+    private void assertServerServes() {
+        try (Resident bystander = Resident.start(server, "sv")) {
+            assertEquals(1, bystander.say("Fungerar det?").path("seq").asLong());
+        }
+    }
+
+    private long lastSeq(String token) {
+        try (WsTestClient c = WsTestClient.connect(server.ws("/ws/resident"))) {
+            c.send(Frames.resume(token, 0));
+            return c.await("welcome").path("lastSeq").asLong();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package fi.ikkuna.protocol;
+
+import fi.ikkuna.support.Backend;
+
+class BadInputMariaDbTest extends BadInputContract {
+    @Override
+    protected Backend backend() {
+        return Backend.mariadb();
+    }
+}
