@@ -1,0 +1,86 @@
+package fi.ikkuna.triage.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fi.FinnishAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.sv.SwedishAnalyzer;
+import org.tartarus.snowball.ext.FinnishStemmer;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analysis chains, one short method each. Every language has an index chain (applied to contact texts and
+ * FAQ entries) and a query chain (applied to rule queries): only Finnish differs, because rule words must not
+ * expand into compound parts ("hammaslääkäri" must not become "lääkäri OR hammas").
+ */
+public final class Analyzers {
+    private Analyzers() {
+    }
+
+    /** StandardTokenizer → LowerCaseFilter → StopFilter(Finnish) → SnowballFilter(Finnish) → SynonymExpandFilter. */
+    public static Analyzer finnishSnowball(Map<String, List<String>> synonyms) {
+        CharArraySet stop = FinnishAnalyzer.getDefaultStopSet();
+        return chain(t -> synonyms(new SnowballFilter(new StopFilter(new LowerCaseFilter(t), stop), new FinnishStemmer()),
+                synonyms));
+    }
+
+    /**
+     * StandardTokenizer → LowerCaseFilter → StopFilter(Finnish) → MorphologyFilter(Voikko base forms, and compound
+     * parts when {@code withParts}) → SynonymExpandFilter.
+     */
+    public static Analyzer finnishVoikko(VoikkoMorphology voikko, boolean withParts, Map<String, List<String>> synonyms) {
+        CharArraySet stop = FinnishAnalyzer.getDefaultStopSet();
+        return chain(t -> synonyms(new MorphologyFilter(new StopFilter(new LowerCaseFilter(t), stop), voikko, withParts),
+                synonyms));
+    }
+
+    /** StandardTokenizer → LowerCaseFilter → StopFilter(Swedish) → SynonymExpandFilter → SnowballFilter(Swedish). */
+    public static Analyzer swedish(Map<String, List<String>> synonyms) {
+        CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
+        return chain(t -> new SnowballFilter(synonyms(new StopFilter(new LowerCaseFilter(t), stop), synonyms),
+                new SwedishStemmer()));
+    }
+
+    /**
+     * StandardTokenizer → EnglishPossessiveFilter → LowerCaseFilter → StopFilter(English) → SynonymExpandFilter →
+     * PorterStemFilter: EnglishAnalyzer's chain with synonyms before stemming.
+     */
+    public static Analyzer english(Map<String, List<String>> synonyms) {
+        CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        return chain(t -> new PorterStemFilter(synonyms(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(t)),
+                stop), synonyms)));
+    }
+
+    private static TokenStream synonyms(TokenStream in, Map<String, List<String>> synonyms) {
+        return synonyms.isEmpty() ? in : new SynonymExpandFilter(in, synonyms);
+    }
+
+    private interface Chain {
+        TokenStream filters(StandardTokenizer source);
+    }
+
+    private static Analyzer chain(Chain chain) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                StandardTokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, chain.filters(source));
+            }
+
+            @Override
+            protected TokenStream normalize(String field, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
+    }
+}
