@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The pipeline's decision for one contact: safety screen → FAQ → routing → deadline. Among fired routing rules,
- * each of urgency, service and queue comes from the highest-priority rule that sets it (ties: the more urgent,
- * then file order). Safety rules always win and suppress the FAQ answer.
+ * The pipeline's decision for one contact: safety screen → FAQ → routing → deadline. Among fired rules, each of
+ * urgency, service and queue comes from the highest-priority rule that sets it (ties: the more urgent, then file
+ * order). A fired safety rule always makes the contact an emergency and suppresses the FAQ answer; its service
+ * (priority 100 unless set) can be refined by a higher-priority routing rule, e.g. a poisoned child goes to
+ * family services.
  */
 final class Decider {
     private static final Comparator<Rule> PRECEDENCE = Comparator.comparingInt(Rule::priority).reversed()
@@ -38,7 +40,8 @@ final class Decider {
             why.add((r.safety() ? "safety rule " : "rule ") + r.id() + " (" + r.source() + ") matched"
                     + (r.description().isEmpty() ? "" : ": " + r.description()));
         }
-        Urgency urgency = first(fired, Rule::urgency).orElse(null);
+        // a red flag is an emergency whatever else fired; the service may still come from a more specific rule
+        Urgency urgency = safety.isEmpty() ? first(fired, Rule::urgency).orElse(null) : Urgency.EMERGENCY;
         String service = first(fired, Rule::service).orElse(null);
         String queue = first(fired, Rule::queue).orElse(null);
 

@@ -24,39 +24,62 @@ import java.util.Map;
  * expand into compound parts ("hammaslääkäri" must not become "lääkäri OR hammas").
  */
 public final class Analyzers {
+    /**
+     * Stock stop words minus negation, past-tense and question words: rules need "ei herää" and "oli" (was) to
+     * tell a current red flag from a denied or past one.
+     */
+    static final CharArraySet FI_STOP = without(FinnishAnalyzer.getDefaultStopSet(), "en", "et", "ei", "emme", "ette",
+            "eivät", "oli", "olin", "olit", "olimme", "olitte", "olivat", "ollut", "olleet", "nyt", "yli", "itse",
+            "kanssa", "mikä", "kuka");
+    static final CharArraySet SV_STOP = without(SwedishAnalyzer.getDefaultStopSet(), "inte", "ingen", "ej", "icke",
+            "hade", "varit", "sedan", "hur", "vad", "själv", "över");
+    static final CharArraySet EN_STOP = without(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "no", "not", "was");
+
     private Analyzers() {
     }
 
-    /** StandardTokenizer → LowerCaseFilter → StopFilter(Finnish) → SnowballFilter(Finnish) → SynonymExpandFilter. */
+    private static CharArraySet without(CharArraySet stock, String... keep) {
+        CharArraySet out = new CharArraySet(stock.size(), false);
+        java.util.Set<String> kept = java.util.Set.of(keep);
+        for (Object o : stock) {
+            String word = new String((char[]) o);
+            if (!kept.contains(word)) {
+                out.add(word);
+            }
+        }
+        return CharArraySet.unmodifiableSet(out);
+    }
+
+    /** StandardTokenizer → LowerCaseFilter → StopFilter(Finnish minus negations) → SnowballFilter(Finnish) → SynonymExpandFilter. */
     public static Analyzer finnishSnowball(Map<String, List<String>> synonyms) {
-        CharArraySet stop = FinnishAnalyzer.getDefaultStopSet();
+        CharArraySet stop = FI_STOP;
         return chain(t -> synonyms(new SnowballFilter(new StopFilter(new LowerCaseFilter(t), stop), new FinnishStemmer()),
                 synonyms));
     }
 
     /**
-     * StandardTokenizer → LowerCaseFilter → StopFilter(Finnish) → MorphologyFilter(Voikko base forms, and compound
+     * StandardTokenizer → LowerCaseFilter → StopFilter(Finnish minus negations) → MorphologyFilter(Voikko base forms, and compound
      * parts when {@code withParts}) → SynonymExpandFilter.
      */
     public static Analyzer finnishVoikko(VoikkoMorphology voikko, boolean withParts, Map<String, List<String>> synonyms) {
-        CharArraySet stop = FinnishAnalyzer.getDefaultStopSet();
+        CharArraySet stop = FI_STOP;
         return chain(t -> synonyms(new MorphologyFilter(new StopFilter(new LowerCaseFilter(t), stop), voikko, withParts),
                 synonyms));
     }
 
-    /** StandardTokenizer → LowerCaseFilter → StopFilter(Swedish) → SynonymExpandFilter → SnowballFilter(Swedish). */
+    /** StandardTokenizer → LowerCaseFilter → StopFilter(Swedish minus negations) → SynonymExpandFilter → SnowballFilter(Swedish). */
     public static Analyzer swedish(Map<String, List<String>> synonyms) {
-        CharArraySet stop = SwedishAnalyzer.getDefaultStopSet();
+        CharArraySet stop = SV_STOP;
         return chain(t -> new SnowballFilter(synonyms(new StopFilter(new LowerCaseFilter(t), stop), synonyms),
                 new SwedishStemmer()));
     }
 
     /**
-     * StandardTokenizer → EnglishPossessiveFilter → LowerCaseFilter → StopFilter(English) → SynonymExpandFilter →
+     * StandardTokenizer → EnglishPossessiveFilter → LowerCaseFilter → StopFilter(English minus negations) → SynonymExpandFilter →
      * PorterStemFilter: EnglishAnalyzer's chain with synonyms before stemming.
      */
     public static Analyzer english(Map<String, List<String>> synonyms) {
-        CharArraySet stop = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        CharArraySet stop = EN_STOP;
         return chain(t -> new PorterStemFilter(synonyms(new StopFilter(new LowerCaseFilter(new EnglishPossessiveFilter(t)),
                 stop), synonyms)));
     }

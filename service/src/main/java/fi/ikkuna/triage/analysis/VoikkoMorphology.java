@@ -103,6 +103,13 @@ public final class VoikkoMorphology {
             if (base != null) {
                 bases.add(base.toLowerCase(Locale.ROOT));
             }
+            if (a.containsKey("PARTICIPLE") && a.get("WORDBASES") != null) {
+                // "ottanut" has base form "ottanut" (an adjective); the verb "ottaa" is what rules are written with
+                Matcher m = PIECE.matcher(a.get("WORDBASES"));
+                if (m.find() && m.group(2) != null && !m.group(2).startsWith("+")) {
+                    bases.add(m.group(2).replace("=", "").toLowerCase(Locale.ROOT));
+                }
+            }
             parts.addAll(compoundParts(a.get("WORDBASES")));
         }
         parts.removeAll(bases);

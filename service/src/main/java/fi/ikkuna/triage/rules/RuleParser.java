@@ -75,13 +75,13 @@ public final class RuleParser {
         String source = rulesDir.relativize(r.file()) + ":" + r.line();
         return new Rule(id, safety, r.optStr("description").orElse(""), Map.copyOf(queries), Set.copyOf(channels),
                 age[0], age[1], Set.copyOf(forms), urgency, service, queue, Map.copyOf(instruction),
-                r.optInt("priority").orElse(safety ? 1000 : 0), source);
+                r.optInt("priority").orElse(safety ? 100 : 0), source);
     }
 
     private Query query(YamlNode q, String lang) {
         QueryParser parser = new QueryParser(FIELD, queryAnalyzers.get(lang));
         parser.setDefaultOperator(QueryParser.Operator.OR);
-        parser.setAllowLeadingWildcard(false);
+        parser.setAllowLeadingWildcard(true);
         try {
             return parser.parse(q.text());
         } catch (ParseException | RuntimeException e) {
