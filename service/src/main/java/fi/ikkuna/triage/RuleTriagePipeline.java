@@ -1,0 +1,84 @@
+package fi.ikkuna.triage;
+
+import fi.ikkuna.triage.analysis.AnalysisVariant;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rule-based {@link TriagePipeline}: rules, FAQ, queues and deadlines come from a triage-rules/ directory.
+ * Every contact reads one immutable {@link RuleSet}; {@link #reload()} swaps in a new one atomically and keeps
+ * the old one when the new files are invalid.
+ */
+public final class RuleTriagePipeline implements TriagePipeline {
+    private final Path rulesDir;
+    private final ZoneId zone;
+    private final AnalysisVariant forcedVariant;
+    private final AtomicReference<RuleSet> current = new AtomicReference<>();
+
+    private RuleTriagePipeline(Path rulesDir, ZoneId zone, AnalysisVariant forcedVariant) {
+        this.rulesDir = rulesDir;
+        this.zone = zone;
+        this.forcedVariant = forcedVariant;
+    }
+
+    /** Loads the rule directory; throws {@link RuleLoadException} (file:line: reason) when anything is invalid. */
+    public static RuleTriagePipeline load(Path rulesDir, ZoneId zone) {
+        return load(rulesDir, zone, null);
+    }
+
+    /** As {@link #load(Path, ZoneId)} with the Finnish analysis chain forced (for the evaluation's comparison). */
+    public static RuleTriagePipeline load(Path rulesDir, ZoneId zone, AnalysisVariant finnish) {
+        RuleTriagePipeline p = new RuleTriagePipeline(rulesDir, zone, finnish);
+        p.reload();
+        return p;
+    }
+
+    /** Re-reads the directory; on error the previous rule set stays active and the exception is rethrown. */
+    public void reload() {
+        current.set(new RuleSetLoader(rulesDir, zone, forcedVariant).load());
+    }
+
+    @Override
+    public TriageOutcome triage(Contact contact) {
+        Contact c = contact.at() == null ? new Contact(contact.text(), contact.language(), contact.channel(),
+                contact.age(), contact.formType(), ZonedDateTime.now(zone)) : contact;
+        return Decider.decide(current.get(), c);
+    }
+
+    @Override
+    public boolean ready() {
+        return current.get() != null;
+    }
+
+    public List<QueueDefinition> queues() {
+        return List.copyOf(current.get().queues().values());
+    }
+
+    /** Whether the queue is open at the given time (weekly hours, dated exceptions, Finnish holidays). */
+    public boolean isOpen(String queueId, ZonedDateTime at) {
+        QueueDefinition q = current.get().queues().get(queueId);
+        if (q == null) {
+            throw new NoSuchElementException("unknown queue " + queueId);
+        }
+        return q.isOpen(at.withZoneSameInstant(zone));
+    }
+
+    /** The labelled cases of the current rule set, for the case runner and the evaluation. */
+    public List<CaseDefinition> cases() {
+        return current.get().cases();
+    }
+
+    /** The current rule set (analysis variant, FAQ index) for diagnostics and evaluation. */
+    public RuleSet ruleSet() {
+        return current.get();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

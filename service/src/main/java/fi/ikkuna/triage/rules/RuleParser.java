@@ -1,0 +1,106 @@
+package fi.ikkuna.triage.rules;
+
+import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Urgency;
+import fi.ikkuna.triage.load.Vocabulary;
+import fi.ikkuna.triage.load.YamlNode;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns one rules/*.yaml file into {@link Rule}s, rejecting anything outside the schema in triage-rules/README.md. */
+public final class RuleParser {
+    public static final String FIELD = "text";
+
+    private final Vocabulary vocabulary;
+    private final Map<String, Analyzer> queryAnalyzers;
+
+    public RuleParser(Vocabulary vocabulary, Map<String, Analyzer> queryAnalyzers) {
+        this.vocabulary = vocabulary;
+        this.queryAnalyzers = queryAnalyzers;
+    }
+
+    public List<Rule> parse(YamlNode root, Path rulesDir) {
+        root.checkKeys("rules");
+        List<Rule> out = new ArrayList<>();
+        for (YamlNode r : root.get("rules").list()) {
+            out.add(rule(r, rulesDir));
+        }
+        return out;
+    }
+
+    private Rule rule(YamlNode r, Path rulesDir) {
+        r.checkKeys("id", "kind", "description", "match", "when", "urgency", "service", "queue", "instruction", "priority");
+        String id = r.str("id");
+        String kind = r.optStr("kind").orElse("routing");
+        if (!kind.equals("safety") && !kind.equals("routing")) {
+            throw r.get("kind").error("kind must be safety or routing, got '" + kind + "'");
+        }
+        boolean safety = kind.equals("safety");
+        Urgency urgency = r.opt("urgency").map(vocabulary::checkUrgency).orElse(null);
+        String service = r.opt("service").map(vocabulary::checkService).orElse(null);
+        String queue = r.opt("queue").map(vocabulary::checkQueue).orElse(null);
+        Map<String, String> instruction = new HashMap<>();
+        r.opt("instruction").ifPresent(i -> i.map().forEach((lang, text) ->
+                instruction.put(Vocabulary.checkLanguage(lang, text), text.text().trim())));
+        if (safety && (urgency != Urgency.EMERGENCY || service == null || instruction.isEmpty())) {
+            throw r.error("safety rule '" + id + "' needs urgency: emergency, a service and an instruction");
+        }
+        if (!safety && urgency == null && service == null && queue == null) {
+            throw r.error("routing rule '" + id + "' sets none of urgency, service, queue");
+        }
+        Map<String, Query> queries = new HashMap<>();
+        r.opt("match").ifPresent(m -> m.map().forEach((lang, q) -> queries.put(Vocabulary.checkLanguage(lang, q), query(q, lang))));
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        Integer[] age = {null, null};
+        List<String> forms = new ArrayList<>();
+        r.opt("when").ifPresent(w -> {
+            w.checkKeys("channel", "age", "form_type");
+            w.opt("channel").ifPresent(c -> (c.isList() ? c.list() : List.of(c)).forEach(x -> channels.add(Vocabulary.checkChannel(x))));
+            w.opt("age").ifPresent(a -> parseAge(a, age));
+            forms.addAll(w.strings("form_type"));
+        });
+        if (queries.isEmpty() && channels.isEmpty() && age[0] == null && age[1] == null && forms.isEmpty()) {
+            throw r.error("rule '" + id + "' has neither match nor when conditions: it would fire on every contact");
+        }
+        String source = rulesDir.relativize(r.file()) + ":" + r.line();
+        return new Rule(id, safety, r.optStr("description").orElse(""), Map.copyOf(queries), Set.copyOf(channels),
+                age[0], age[1], Set.copyOf(forms), urgency, service, queue, Map.copyOf(instruction),
+                r.optInt("priority").orElse(safety ? 100 : 0), source);
+    }
+
+    private Query query(YamlNode q, String lang) {
+        QueryParser parser = new QueryParser(FIELD, queryAnalyzers.get(lang));
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        parser.setAllowLeadingWildcard(true);
+        try {
+            return parser.parse(q.text());
+        } catch (ParseException | RuntimeException e) {
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw q.error("bad " + lang + " query: " + msg);
+        }
+    }
+
+    /** "18-64", "0-22", "65-" or "-17". */
+    private static void parseAge(YamlNode a, Integer[] out) {
+        String[] parts = a.text().trim().split("-", -1);
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            out[0] = parts[0].isBlank() ? null : Integer.parseInt(parts[0].trim());
+            out[1] = parts[1].isBlank() ? null : Integer.parseInt(parts[1].trim());
+        } catch (NumberFormatException e) {
+            throw a.error("age must be a range like 0-17, 65- or -22, got '" + a.text() + "'");
+        }
+    }
+}
