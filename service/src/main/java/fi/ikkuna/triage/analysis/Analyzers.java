@@ -67,6 +67,15 @@ public final class Analyzers {
                 synonyms));
     }
 
+    /**
+     * StandardTokenizer → LowerCaseFilter → StopFilter(Finnish minus negations) → SynonymExpandFilter: the rule-query
+     * side of the Voikko chain. Rule authors write base forms, which match every inflection in the indexed text;
+     * an inflected rule word ("haluaisin") deliberately matches only itself.
+     */
+    public static Analyzer finnishRuleQuery(Map<String, List<String>> synonyms) {
+        return chain(t -> synonyms(new StopFilter(new LowerCaseFilter(t), FI_STOP), synonyms));
+    }
+
     /** StandardTokenizer → LowerCaseFilter → StopFilter(Swedish minus negations) → SynonymExpandFilter → SnowballFilter(Swedish). */
     public static Analyzer swedish(Map<String, List<String>> synonyms) {
         CharArraySet stop = SV_STOP;
