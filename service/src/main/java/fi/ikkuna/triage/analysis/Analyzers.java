@@ -30,7 +30,7 @@ public final class Analyzers {
      */
     static final CharArraySet FI_STOP = without(FinnishAnalyzer.getDefaultStopSet(), "en", "et", "ei", "emme", "ette",
             "eivät", "oli", "olin", "olit", "olimme", "olitte", "olivat", "ollut", "olleet", "nyt", "yli", "itse",
-            "kanssa", "mikä", "kuka");
+            "kanssa", "mikä", "kuka", "mitä", "mistä", "mihin", "missä", "minkä", "miksi", "millä");
     static final CharArraySet SV_STOP = without(SwedishAnalyzer.getDefaultStopSet(), "inte", "ingen", "ej", "icke",
             "hade", "varit", "sedan", "hur", "vad", "själv", "över");
     static final CharArraySet EN_STOP = without(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "no", "not", "was");
