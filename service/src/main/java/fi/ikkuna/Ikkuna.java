@@ -36,6 +36,7 @@ public final class Ikkuna implements AutoCloseable {
     final Config config;
     final Database db;
     final TriagePipeline pipeline;
+    final ZoneId zone;
     final QueueCatalog queueCatalog;
     private final Path rulesDir;
     final WsLimits limits;
@@ -55,7 +56,7 @@ public final class Ikkuna implements AutoCloseable {
         this.config = config;
         Config ik = config.get("ikkuna");
         Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
+        this.zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
         this.db = Database.open(ik.get("db"), Path.of(ik.get("data.dir").asString().orElse("./data")));
         this.queueCatalog = new QueueCatalog(db);
         this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
