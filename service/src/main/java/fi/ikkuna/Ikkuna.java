@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Sessions;
+import fi.ikkuna.console.ConsoleContent;
 import fi.ikkuna.conversation.ConversationHub;
 import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ProfessionalActions;
@@ -38,6 +40,7 @@ public final class Ikkuna implements AutoCloseable {
     final TriagePipeline pipeline;
     final ZoneId zone;
     final QueueCatalog queueCatalog;
+    final AtomicReference<ConsoleContent> consoleContent = new AtomicReference<>();
     private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
@@ -90,9 +93,12 @@ public final class Ikkuna implements AutoCloseable {
         try {
             RuleTriagePipeline rules = RuleTriagePipeline.load(dir, zone);
             queueCatalog.doSync(rules.queues());
+            consoleContent.set(ConsoleContent.load(dir, queueCatalog.ids()));
             return rules;
         } catch (RuleLoadException e) {
             LOG.severe("Triage rules not loaded from " + dir.toAbsolutePath() + ": " + e.getMessage());
+            consoleContent.set(new ConsoleContent(java.util.List.of(new ConsoleContent.Outcome("closed", java.util.Map.of())),
+                    java.util.List.of()));
             return new DefaultQueuePipeline(defaultQueue, false);
         }
     }
@@ -104,6 +110,8 @@ public final class Ikkuna implements AutoCloseable {
         }
         rules.reload();
         queueCatalog.doSync(rules.queues());
+        // console.yaml is checked against the new queues; when it is invalid the previous console content stays.
+        consoleContent.set(ConsoleContent.load(rulesDir, queueCatalog.ids()));
     }
 
     public static Ikkuna start(Config config) {

@@ -2,7 +2,12 @@ package fi.ikkuna;
 
 import fi.ikkuna.audit.AccessLogService;
 import fi.ikkuna.auth.AuthService;
+import fi.ikkuna.console.ConsoleService;
+import fi.ikkuna.console.SecurityHeaders;
 import fi.ikkuna.conversation.ResidentSocket;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
@@ -37,7 +42,11 @@ public final class Main {
     }
 
     static void routing(HttpRouting.Builder r, Ikkuna app) {
-        r.register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
+        r.addFilter(new SecurityHeaders())
+                .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
+                .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
+                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.consoleContent::get))
+                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
@@ -52,6 +61,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub));
+                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.consoleContent.get().outcomeCodes()));
     }
 }
