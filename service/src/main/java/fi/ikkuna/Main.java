@@ -40,7 +40,8 @@ public final class Main {
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
                         app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
-                .register("/api/audit", new AccessLogService(app.db, app.auth));
+                .register("/api/audit", new AccessLogService(app.db, app.auth))
+                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 
     static WsRouting.Builder wsRouting(Ikkuna app) {
