@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Set;
+import java.util.logging.Logger;
 
 import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.auth.Authenticator;
@@ -18,7 +18,10 @@ import fi.ikkuna.protocol.OriginPolicy;
 import fi.ikkuna.protocol.WsLimits;
 import fi.ikkuna.queue.QueueService;
 import fi.ikkuna.queue.SignedInConnections;
+import fi.ikkuna.queue.QueueCatalog;
 import fi.ikkuna.triage.DefaultQueuePipeline;
+import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.triage.RuleTriagePipeline;
 import fi.ikkuna.triage.TriagePipeline;
 import io.helidon.config.Config;
 import io.micrometer.core.instrument.Gauge;
@@ -29,9 +32,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** The service's components, built once from configuration; {@link Main} and the tests wire routes to them. */
 public final class Ikkuna implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Ikkuna.class.getName());
     final Config config;
     final Database db;
     final TriagePipeline pipeline;
+    final QueueCatalog queueCatalog;
+    private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
     final Heartbeats heartbeats;
@@ -51,16 +57,17 @@ public final class Ikkuna implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         ZoneId zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
         this.db = Database.open(ik.get("db"), Path.of(ik.get("data.dir").asString().orElse("./data")));
-        this.pipeline = new DefaultQueuePipeline(ik.get("rules.default-queue").asString().orElse("general"));
+        this.queueCatalog = new QueueCatalog(db);
+        this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
+        this.pipeline = loadRules(rulesDir, zone,
+                ik.get("rules.default-queue").asString().orElse("general"));
         this.limits = WsLimits.from(ik.get("ws"));
         this.origins = new OriginPolicy(limits.allowedOrigins());
         this.heartbeats = new Heartbeats(limits);
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
-        Set<String> queueIds = Set.of("health", "prescriptions", "dental", "mental-health", "substance-use", "child-family",
-                "social", "elderly", "disability", "rescue", "general");
-        this.professionals = new ProfessionalActions(db, clock, hub, queues, () -> queueIds);
+        this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids);
         this.sessions = new Sessions(Duration.ofMinutes(ik.get("auth.session-minutes").asInt().orElse(480)), clock);
         this.sessions.onSignOut(signedIn);
         this.auth = new Authenticator(sessions);
@@ -72,6 +79,30 @@ public final class Ikkuna implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Gauge.builder("ikkuna_ws_connections", heartbeats, Heartbeats::count).register(metrics);
+    }
+
+    /**
+     * Loads the rule set. An invalid directory leaves the service up but not ready (health DOWN) with the
+     * fallback pipeline, so the error is visible in health and logs instead of a crash loop.
+     */
+    private TriagePipeline loadRules(Path dir, ZoneId zone, String defaultQueue) {
+        try {
+            RuleTriagePipeline rules = RuleTriagePipeline.load(dir, zone);
+            queueCatalog.doSync(rules.queues());
+            return rules;
+        } catch (RuleLoadException e) {
+            LOG.severe("Triage rules not loaded from " + dir.toAbsolutePath() + ": " + e.getMessage());
+            return new DefaultQueuePipeline(defaultQueue, false);
+        }
+    }
+
+    /** Re-reads the rules directory and swaps the rule set in; throws {@link RuleLoadException} and keeps the old one. */
+    void reloadRules() {
+        if (!(pipeline instanceof RuleTriagePipeline rules)) {
+            throw new RuleLoadException(rulesDir, 0, "the rule set failed to load at start-up; fix it and restart");
+        }
+        rules.reload();
+        queueCatalog.doSync(rules.queues());
     }
 
     public static Ikkuna start(Config config) {

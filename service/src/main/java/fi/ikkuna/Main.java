@@ -6,6 +6,7 @@ import fi.ikkuna.conversation.ResidentSocket;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
+import fi.ikkuna.rules.RulesAdminService;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -41,6 +42,7 @@ public final class Main {
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
                         app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
+                .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 

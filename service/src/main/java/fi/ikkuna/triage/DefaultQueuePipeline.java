@@ -8,9 +8,16 @@ import java.util.List;
  */
 public final class DefaultQueuePipeline implements TriagePipeline {
     private final String queue;
+    private final boolean ready;
 
     public DefaultQueuePipeline(String queue) {
+        this(queue, true);
+    }
+
+    /** With {@code ready == false} it stands in for a rule set that failed to load, keeping health DOWN. */
+    public DefaultQueuePipeline(String queue, boolean ready) {
         this.queue = queue;
+        this.ready = ready;
     }
 
     @Override
@@ -21,6 +28,6 @@ public final class DefaultQueuePipeline implements TriagePipeline {
 
     @Override
     public boolean ready() {
-        return true;
+        return ready;
     }
 }

@@ -34,7 +34,8 @@ abstract class BadInputContract {
     @BeforeAll
     void start() {
         backend = backend();
-        server = new TestServer(backend, Map.of("ikkuna.ws.allowed-origins", "https://www.example-hyvinvointialue.fi"));
+        server = new TestServer(backend, Map.of("ikkuna.ws.allowed-origins", "https://www.example-hyvinvointialue.fi",
+                "ikkuna.rules.dir", fi.ikkuna.support.CountyRules.coreOnly().toString()));
     }
 
     @AfterAll

@@ -25,7 +25,7 @@ class HeartbeatTest {
     void start() {
         backend = Backend.h2();
         server = new TestServer(backend, Map.of("ikkuna.ws.heartbeat-interval-seconds", "1",
-                "ikkuna.ws.heartbeat-timeout-seconds", "3"));
+                "ikkuna.ws.heartbeat-timeout-seconds", "3", "ikkuna.rules.dir", fi.ikkuna.support.CountyRules.coreOnly().toString()));
     }
 
     @AfterAll

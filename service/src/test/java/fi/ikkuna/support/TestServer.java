@@ -13,7 +13,8 @@ import io.helidon.webserver.WebServer;
 /** The real service on a random loopback port, on a given backend; restartable on the same database. */
 public final class TestServer implements AutoCloseable {
     /** Lifts the per-connection rate limit for tests that drive one connection faster than a person types. */
-    public static final Map<String, String> FAST_CLIENTS = Map.of("ikkuna.ws.rate-per-second", "10000", "ikkuna.ws.rate-burst", "10000");
+    public static final Map<String, String> FAST_CLIENTS = Map.of("ikkuna.ws.rate-per-second", "10000", "ikkuna.ws.rate-burst", "10000",
+            "ikkuna.rules.dir", CountyRules.coreOnly().toString());
 
     private final Map<String, String> overrides;
     private Ikkuna ikkuna;
@@ -22,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Backend backend, Map<String, String> extra) {
         overrides = new HashMap<>(backend.config());
         overrides.put("ikkuna.demo.seed", "always");
+        overrides.put("ikkuna.rules.dir", CountyRules.dir().toString());
         overrides.putAll(extra);
         start();
     }
@@ -34,6 +36,7 @@ public final class TestServer implements AutoCloseable {
         Config config = Config.builder()
                 .sources(ConfigSources.create(overrides), ConfigSources.classpath("application.yaml"))
                 .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
                 .build();
         ikkuna = Ikkuna.start(config);
         server = WebServer.builder().config(config.get("server")).host("127.0.0.1").port(0)

@@ -30,7 +30,7 @@ public final class Analyzers {
      */
     static final CharArraySet FI_STOP = without(FinnishAnalyzer.getDefaultStopSet(), "en", "et", "ei", "emme", "ette",
             "eivät", "oli", "olin", "olit", "olimme", "olitte", "olivat", "ollut", "olleet", "nyt", "yli", "itse",
-            "kanssa", "mikä", "kuka");
+            "kanssa", "mikä", "kuka", "mitä", "mistä", "mihin", "missä", "minkä", "miksi", "millä");
     static final CharArraySet SV_STOP = without(SwedishAnalyzer.getDefaultStopSet(), "inte", "ingen", "ej", "icke",
             "hade", "varit", "sedan", "hur", "vad", "själv", "över");
     static final CharArraySet EN_STOP = without(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "no", "not", "was");
@@ -65,6 +65,15 @@ public final class Analyzers {
         CharArraySet stop = FI_STOP;
         return chain(t -> synonyms(new MorphologyFilter(new StopFilter(new LowerCaseFilter(t), stop), voikko, withParts),
                 synonyms));
+    }
+
+    /**
+     * StandardTokenizer → LowerCaseFilter → StopFilter(Finnish minus negations) → SynonymExpandFilter: the rule-query
+     * side of the Voikko chain. Rule authors write base forms, which match every inflection in the indexed text;
+     * an inflected rule word ("haluaisin") deliberately matches only itself.
+     */
+    public static Analyzer finnishRuleQuery(Map<String, List<String>> synonyms) {
+        return chain(t -> synonyms(new StopFilter(new LowerCaseFilter(t), FI_STOP), synonyms));
     }
 
     /** StandardTokenizer → LowerCaseFilter → StopFilter(Swedish minus negations) → SynonymExpandFilter → SnowballFilter(Swedish). */

@@ -39,7 +39,7 @@ public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer
         Analyzer fiQuery;
         if (voikko.isPresent()) {
             fiIndex = Analyzers.finnishVoikko(voikko.get(), true, fi);
-            fiQuery = Analyzers.finnishVoikko(voikko.get(), false, fi);
+            fiQuery = Analyzers.finnishRuleQuery(fi);
         } else {
             fiIndex = Analyzers.finnishSnowball(fi);
             fiQuery = fiIndex;

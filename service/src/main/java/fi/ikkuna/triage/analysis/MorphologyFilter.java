@@ -12,8 +12,7 @@ import java.util.Deque;
 /**
  * Emits, at the position of each (lower-cased) word, its base forms and, when {@code withParts}, its compound
  * parts, so "hammaslääkäriajan" is found by "hammaslääkäri", "aika" and "hammaslääkäriaika". The surface form
- * is kept for words the dictionary does not know (names, typos) and for wildcard rules. In query mode (no parts)
- * a word that is already a base form stays alone, since rule authors write base forms.
+ * is kept for words the dictionary does not know (names, typos) and for wildcard rules.
  */
 public final class MorphologyFilter extends TokenFilter {
     private final VoikkoMorphology morphology;
@@ -42,10 +41,8 @@ public final class MorphologyFilter extends TokenFilter {
         }
         String surface = term.toString();
         Morphology m = morphology.analyze(surface);
-        // A rule word that is itself a base form means that word: "palaa" (burn) must not also match "pala" (piece)
-        boolean ruleBaseForm = !withParts && m.baseForms().contains(surface);
         for (String base : m.baseForms()) {
-            if (!base.equals(surface) && !ruleBaseForm) {
+            if (!base.equals(surface)) {
                 pending.add(base);
             }
         }

@@ -16,10 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns one rules/*.yaml file into {@link Rule}s, rejecting anything outside the schema in triage-rules/README.md. */
 public final class RuleParser {
     public static final String FIELD = "text";
+    private static final Pattern PHRASE = Pattern.compile("\"([^\"]*)\"");
 
     private final Vocabulary vocabulary;
     private final Map<String, Analyzer> queryAnalyzers;
@@ -79,6 +82,7 @@ public final class RuleParser {
     }
 
     private Query query(YamlNode q, String lang) {
+        checkPhrases(q, lang);
         QueryParser parser = new QueryParser(FIELD, queryAnalyzers.get(lang));
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setAllowLeadingWildcard(true);
@@ -87,6 +91,27 @@ public final class RuleParser {
         } catch (ParseException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw q.error("bad " + lang + " query: " + msg);
+        }
+    }
+
+    /**
+     * Stop words inside a quoted phrase vanish; when that leaves a single word ("kun painaa" becomes "painaa")
+     * the rule is silently much wider than written, so it is rejected.
+     */
+    private void checkPhrases(YamlNode q, String lang) {
+        Matcher m = PHRASE.matcher(q.text());
+        while (m.find()) {
+            String[] words = m.group(1).trim().split("\\s+");
+            List<String> stop = new ArrayList<>();
+            for (String word : words) {
+                if (RuleMatcher.terms(queryAnalyzers.get(lang), word).isEmpty()) {
+                    stop.add(word);
+                }
+            }
+            if (words.length >= 2 && words.length - stop.size() < 2) {
+                throw q.error("bad " + lang + " query: in the phrase \"" + m.group(1) + "\" the stop word(s) " + stop
+                        + " are ignored, leaving a single word; rephrase it");
+            }
         }
     }
 

@@ -1,0 +1,42 @@
+package fi.ikkuna.queue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.triage.QueueDefinition;
+
+/** Mirrors the queues of the active rule set into the database, so stored conversations always name a known queue. */
+public final class QueueCatalog {
+    private final Database db;
+    private volatile Set<String> ids = Set.of();
+
+    public QueueCatalog(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts new queues and updates names; queues that disappear stay stored for history. */
+    public void doSync(List<QueueDefinition> queues) {
+        db.tx(em -> {
+            for (QueueDefinition q : queues) {
+                QueueEntity e = em.find(QueueEntity.class, q.id());
+                String fi = q.names().getOrDefault("fi", q.id());
+                String sv = q.names().getOrDefault("sv", fi);
+                String en = q.names().getOrDefault("en", fi);
+                if (e == null) {
+                    em.persist(new QueueEntity(q.id(), fi, sv, en, q.service()));
+                } else {
+                    e.update(fi, sv, en, q.service());
+                }
+            }
+            return null;
+        });
+        ids = queues.stream().map(QueueDefinition::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Ids of the queues of the active rule set: the valid transfer targets. */
+    public Set<String> ids() {
+        return ids;
+    }
+}

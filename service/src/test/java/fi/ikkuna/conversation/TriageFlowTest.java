@@ -1,0 +1,94 @@
+package fi.ikkuna.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The conversation core with the county's real rule content: safety guidance, FAQ answers with
+ * "did this help?", and escalation of a waiting contact, all through the resident protocol.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TriageFlowTest {
+    private Backend backend;
+    private TestServer server;
+
+    @BeforeAll
+    void start() {
+        backend = Backend.h2();
+        server = new TestServer(backend);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void emergencyShowsGuidanceAtOnceAndQueuesFirst() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Isälläni on kova puristava rintakipu ja hän hikoilee");
+            ObjectNode triage = r.ws.await("triage");
+            assertEquals("emergency", triage.path("urgency").asText());
+            assertFalse(triage.path("answered").asBoolean(), "an FAQ answer must never hide an emergency");
+            assertTrue(triage.path("safety").size() > 0);
+            String instruction = triage.path("safety").get(0).path("instruction").asText();
+            assertTrue(instruction.contains("112"), instruction);
+            ObjectNode bot = r.ws.await("message", m -> "bot".equals(m.path("author").asText()));
+            assertTrue(bot.path("text").asText().contains("112"));
+            ObjectNode state = r.ws.await("state", s -> "queued".equals(s.path("state").asText()));
+            assertEquals("emergency", state.path("urgency").asText());
+        }
+    }
+
+    @Test
+    void faqAnswerThenNotHelpfulGoesToAPerson() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Miten uusin reseptin?");
+            ObjectNode triage = r.ws.await("triage");
+            assertTrue(triage.path("answered").asBoolean(), triage.toString());
+            assertEquals("fi-reseptin-uusiminen", triage.path("faq").get(0).path("id").asText());
+            r.ws.await("state", s -> "self_served".equals(s.path("state").asText()));
+            r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            r.ws.await("state", s -> "queued".equals(s.path("state").asText()));
+            assertTrue(r.ws.await("queue").path("position").asInt() >= 1);
+        }
+    }
+
+    @Test
+    void helpfulAnswerEndsTheConversation() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Miten uusin reseptin?");
+            r.ws.await("state", s -> "self_served".equals(s.path("state").asText()));
+            r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", true));
+            r.ws.await("state", s -> "closed".equals(s.path("state").asText()));
+        }
+    }
+
+    @Test
+    void redFlagWhileWaitingEscalates() {
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Haluaisin keskustella sosiaalityöntekijän kanssa toimeentulotuesta");
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            ObjectNode first = r.ws.await("state", s -> "queued".equals(s.path("state").asText()));
+            assertFalse("emergency".equals(first.path("urgency").asText()));
+            r.say("Nyt en saa henkeä ja huulet sinertää");
+            ObjectNode triage = r.ws.await("triage");
+            assertEquals("emergency", triage.path("urgency").asText());
+            r.ws.await("state", s -> "emergency".equals(s.path("urgency").asText()));
+        }
+    }
+}
