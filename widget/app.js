@@ -181,6 +181,8 @@ function frame(f) {
     case 'welcome':
       if (f.resumeToken) session.set({ token: f.resumeToken, lang: lang() });
       ui.convLang = f.language;
+      // Shown to no one; lets support staff and tests match the tab to the conversation (not a secret, unlike the token).
+      document.body.dataset.conversation = f.conversationId;
       setState(f.state);
       break;
     case 'message': onMessage(f); break;
@@ -228,7 +230,8 @@ function onTriage(f) {
   if (f.safety && f.safety.length) showEmergency(f.safety);
   const box = $('suggestions');
   box.replaceChildren();
-  if (!f.answered && f.faq && f.faq.length) {
+  // Next to emergency guidance, FAQ suggestions would only distract.
+  if (!f.answered && f.faq && f.faq.length && !(f.safety && f.safety.length)) {
     box.appendChild(el('h2', { text: t('faq.suggestions') }));
     for (const q of f.faq.slice(0, 3)) {
       box.appendChild(el('details', { lang: ui.convLang }, el('summary', { text: q.question }), el('p', { text: q.answer })));

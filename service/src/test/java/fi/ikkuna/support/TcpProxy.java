@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
+    private volatile boolean muted;
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
@@ -49,6 +50,12 @@ public final class TcpProxy implements AutoCloseable {
 
     public void restore() {
         refusing = false;
+        muted = false;
+    }
+
+    /** Keeps forwarding what clients send but swallows what the service answers: an ack lost on the way back. */
+    public void muteReplies() {
+        muted = true;
     }
 
     private void acceptLoop() {
@@ -62,19 +69,22 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
+                Thread.ofVirtual().start(() -> pump(client, upstream, false));
+                Thread.ofVirtual().start(() -> pump(upstream, client, true));
             } catch (IOException e) {
                 // closed while accepting, or the service refused: the browser sees a failed connection
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean replies) {
         byte[] buf = new byte[16384];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (replies && muted) {
+                    continue;
+                }
                 out.write(buf, 0, n);
                 out.flush();
             }
