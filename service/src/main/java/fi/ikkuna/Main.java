@@ -53,7 +53,8 @@ public final class Main {
                         app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
-                .register("/api/triage", new SimulateService(app.pipeline, app.zone));
+                .register("/api/triage", new SimulateService(app.pipeline, app.zone))
+                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 
     static WsRouting.Builder wsRouting(Ikkuna app) {

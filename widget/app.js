@@ -1,0 +1,422 @@
+// The resident widget app: one conversation over /ws/resident, rendered accessibly. See docs/widget.md.
+import { load, t, apply, pickLang, lang } from './i18n.js';
+import { el, $, setText, show } from './dom.js';
+import { session } from './session.js';
+import { Connection } from './connection.js';
+import { transcriptText, download } from './transcript.js';
+import { toHost, onHost } from './bridge.js';
+
+const MAX_TEXT = 4000;
+const TYPING_EVERY_MS = 3000;
+const TYPING_SHOWN_MS = 5000;
+const LIVE_STATES = ['new', 'triaged', 'self_served', 'queued', 'assigned'];
+
+const ui = {
+  state: null,
+  convLang: null,
+  assignee: null,
+  emergency: [],
+  open: true,
+  messages: [],
+  lastTypingSent: 0,
+  typingTimer: null,
+  connected: true,
+  contactSent: false
+};
+let conn = null;
+
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const stored = session.get();
+  await load(pickLang(stored.lang, params.get('lang'), navigator.languages || [navigator.language]));
+  apply();
+  $('lang').value = lang();
+  ui.open = await fetch('status', { cache: 'no-store' }).then((r) => r.json()).then((s) => s.open !== false).catch(() => true);
+  wire();
+  if (stored.emergency) showEmergency([]);
+  if (stored.token) {
+    connect(stored.token);
+  } else {
+    render();
+  }
+  toHost('ready');
+}
+
+function wire() {
+  $('composer').addEventListener('submit', (e) => { e.preventDefault(); sendFromComposer(); });
+  $('text').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendFromComposer(); }
+  });
+  $('text').addEventListener('input', () => { updateCounter('text', 'counter', 'text-error'); typing(); });
+  $('c-message').addEventListener('input', () => updateCounter('c-message', 'c-counter', 'contact-error'));
+  $('contact').addEventListener('submit', (e) => { e.preventDefault(); sendContact(); });
+  $('faq-yes').addEventListener('click', () => feedback(true));
+  $('faq-no').addEventListener('click', () => feedback(false));
+  $('end').addEventListener('click', () => conn && conn.send({ type: 'close' }));
+  $('rate').addEventListener('submit', (e) => { e.preventDefault(); rate(); });
+  $('download').addEventListener('click', downloadTranscript);
+  $('restart').addEventListener('click', restart);
+  $('close').addEventListener('click', () => toHost('close'));
+  $('lang').addEventListener('change', changeLanguage);
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    // While emergency guidance is on screen a stray Esc must not hide it; the close button still works.
+    if (ui.emergency.length || session.get().emergency) { e.preventDefault(); return; }
+    toHost('close');
+  });
+  onHost((msg) => { if (msg.type === 'open') focusPrimary(); });
+  buildScores();
+  updateCounter('text', 'counter', 'text-error');
+  updateCounter('c-message', 'c-counter', 'contact-error');
+}
+
+function connect(token) {
+  const url = new URL('/ws/resident', location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  conn = new Connection({ url: url.href, token, onFrame: frame, onStatus: connectionStatus });
+  conn.start(ui.convLang || lang());
+}
+
+// ---- sending ----
+
+function sendFromComposer() {
+  const text = $('text').value;
+  if (!validText(text, 'text', 'text-error')) return;
+  sendMessage(text);
+  $('text').value = '';
+  updateCounter('text', 'counter', 'text-error');
+}
+
+function sendMessage(text) {
+  if (!conn) {
+    ui.convLang = lang();
+    connect(null);
+  }
+  const clientMsgId = conn.sendMessage(text);
+  addMessage({ author: 'resident', clientMsgId, text, at: new Date().toISOString(), status: ui.connected ? 'pending' : 'waiting' });
+  render();
+}
+
+function validText(text, fieldId, errorId) {
+  let error = '';
+  if (!text.trim()) error = t('composer.empty');
+  else if (text.length > MAX_TEXT) error = t('composer.tooLong', { max: MAX_TEXT, over: text.length - MAX_TEXT });
+  setText(errorId, error);
+  $(fieldId).setAttribute('aria-invalid', error ? 'true' : 'false');
+  if (error) $(fieldId).focus();
+  return !error;
+}
+
+function updateCounter(fieldId, counterId, errorId) {
+  const n = $(fieldId).value.length;
+  $(counterId).textContent = t('composer.counter', { count: n, max: MAX_TEXT });
+  $(counterId).classList.toggle('counter--over', n > MAX_TEXT);
+  if (n > MAX_TEXT) {
+    setText(errorId, t('composer.tooLong', { max: MAX_TEXT, over: n - MAX_TEXT }));
+    $(fieldId).setAttribute('aria-invalid', 'true');
+  } else if ($(fieldId).getAttribute('aria-invalid') === 'true' && n > 0) {
+    setText(errorId, '');
+    $(fieldId).setAttribute('aria-invalid', 'false');
+  }
+}
+
+function sendContact() {
+  const name = $('c-name').value.trim();
+  const reach = $('c-reach').value.trim();
+  const message = $('c-message').value.trim();
+  let error = '';
+  let bad = null;
+  if (!name) { error = t('contact.missing'); bad = 'c-name'; }
+  else if (!/^\+?[0-9 ()-]{5,20}$/.test(reach) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(reach)) { error = t('contact.reachInvalid'); bad = 'c-reach'; }
+  else if (!message) { error = t('contact.missing'); bad = 'c-message'; }
+  ['c-name', 'c-reach', 'c-message'].forEach((id) => $(id).setAttribute('aria-invalid', id === bad ? 'true' : 'false'));
+  setText('contact-error', error);
+  if (bad) { $(bad).focus(); return; }
+  // No dedicated server API yet: the request is the conversation's first message, so it runs the same pipeline.
+  const text = [t('contact.prefix'), `${t('contact.name')}: ${name}`, `${t('contact.reach')}: ${reach}`,
+    `${t('contact.message')}: ${message}`].join('\n');
+  if (!validText(text, 'c-message', 'contact-error')) return;
+  ui.contactSent = true;
+  sendMessage(text);
+  ['c-name', 'c-reach', 'c-message'].forEach((id) => { $(id).value = ''; });
+  setText('status', t('contact.sent'));
+  render();
+  $('text').focus();
+}
+
+function typing() {
+  if (ui.state !== 'assigned' || !conn) return;
+  const now = Date.now();
+  if (now - ui.lastTypingSent < TYPING_EVERY_MS) return;
+  ui.lastTypingSent = now;
+  conn.send({ type: 'typing' });
+}
+
+function feedback(helpful) {
+  if (!conn) return;
+  ui.faqAnswered = helpful;
+  conn.send({ type: 'faq_feedback', helpful });
+  show('feedback', false);
+  $('text').focus();
+}
+
+function rate() {
+  const picked = document.querySelector('input[name="score"]:checked');
+  if (!picked) {
+    setText('rate-error', t('ended.rateMissing'));
+    document.querySelector('input[name="score"]').focus();
+    return;
+  }
+  setText('rate-error', '');
+  const frameOut = { type: 'rate', score: Number(picked.value) };
+  const comment = $('r-comment').value.trim();
+  if (comment) frameOut.comment = comment.slice(0, 2000);
+  conn.send(frameOut);
+}
+
+// ---- receiving ----
+
+function frame(f) {
+  switch (f.type) {
+    case 'welcome':
+      if (f.resumeToken) session.set({ token: f.resumeToken, lang: lang() });
+      ui.convLang = f.language;
+      // Shown to no one; lets support staff and tests match the tab to the conversation (not a secret, unlike the token).
+      document.body.dataset.conversation = f.conversationId;
+      setState(f.state);
+      break;
+    case 'message': onMessage(f); break;
+    case 'ack': setOwnStatus(f.clientMsgId, 'sent', f.seq); break;
+    case 'receipt':
+      ui.messages.filter((m) => m.author === 'resident' && m.seq && m.seq <= f.seq).forEach((m) => setStatus(m, 'delivered'));
+      break;
+    case 'triage': onTriage(f); break;
+    case 'state':
+      if (f.assignee) ui.assignee = f.assignee;
+      setState(f.state);
+      break;
+    case 'queue': onQueue(f); break;
+    case 'typing': onTyping(); break;
+    case 'rated':
+      setText('rated', t('ended.rated'));
+      show('rate', false);
+      $('download').focus();
+      break;
+    case 'error': onError(f); break;
+    default:
+  }
+}
+
+function onMessage(f) {
+  const own = f.clientMsgId && ui.messages.find((m) => m.author === 'resident' && m.clientMsgId === f.clientMsgId);
+  if (own) {
+    own.seq = f.seq;
+    own.at = f.at;
+    setStatus(own, own.status === 'delivered' ? 'delivered' : 'sent');
+    own.timeEl.textContent = time(f.at);
+    return;
+  }
+  if (f.author === 'professional') {
+    if (!ui.assignee || ui.assignee.name !== f.authorName) ui.assignee = { name: f.authorName, title: ui.assignee && ui.assignee.title };
+    setText('typing', '');
+    conn.send({ type: 'delivered', seq: f.seq });
+  }
+  addMessage({ author: f.author, authorName: f.authorName, clientMsgId: f.clientMsgId, seq: f.seq, text: f.text, at: f.at,
+    status: f.author === 'resident' ? 'sent' : null });
+  render();
+}
+
+function onTriage(f) {
+  if (f.safety && f.safety.length) showEmergency(f.safety);
+  const box = $('suggestions');
+  box.replaceChildren();
+  // Next to emergency guidance, FAQ suggestions would only distract.
+  if (!f.answered && f.faq && f.faq.length && !(f.safety && f.safety.length)) {
+    box.appendChild(el('h2', { text: t('faq.suggestions') }));
+    for (const q of f.faq.slice(0, 3)) {
+      box.appendChild(el('details', { lang: ui.convLang }, el('summary', { text: q.question }), el('p', { text: q.answer })));
+    }
+  }
+  show('suggestions', box.childElementCount > 0);
+}
+
+function onQueue(f) {
+  if (ui.state !== 'queued') return;
+  const minutes = Math.max(1, Math.round((f.estimatedWaitSeconds || 0) / 60));
+  setText('status', f.position === 1 ? t('queue.next', { minutes }) : t('queue.position', { position: f.position, minutes }));
+}
+
+function onTyping() {
+  const name = ui.assignee && ui.assignee.name;
+  setText('typing', name ? t('typing.named', { name }) : t('typing.anon'));
+  clearTimeout(ui.typingTimer);
+  ui.typingTimer = setTimeout(() => setText('typing', ''), TYPING_SHOWN_MS);
+}
+
+function onError(f) {
+  const text = t(`error.${f.code}`) === `error.${f.code}` ? t('error.generic') : t(`error.${f.code}`);
+  if (f.code === 'resume_failed') {
+    session.clearConversation();
+    conn = null;
+    ui.state = null;
+    render();
+  }
+  setText('text-error', text);
+}
+
+function showEmergency(safety) {
+  ui.emergency = safety.length ? safety : ui.emergency.length ? ui.emergency : [{}];
+  session.set({ emergency: true });
+  const box = $('emergency');
+  const list = el('ul', {},
+    el('li', {}, el('a', { text: t('emergency.call112'), attrs: { href: 'tel:112' } })),
+    el('li', {}, el('a', { text: t('emergency.call116117'), attrs: { href: 'tel:116117' } })),
+    el('li', {}, el('a', { text: t('emergency.mieli'), attrs: { href: 'tel:+358925250111' } })));
+  const fromService = ui.emergency.filter((s) => s.instruction)
+    .map((s) => el('p', { cls: 'emergency__service', text: s.instruction, lang: ui.convLang }));
+  box.replaceChildren(el('h2', { text: t('emergency.title') }), list, ...fromService);
+}
+
+function connectionStatus(status) {
+  ui.connected = status === 'online';
+  setText('conn', ui.connected ? '' : t('conn.reconnecting'));
+  for (const m of ui.messages) {
+    if (m.author === 'resident' && (m.status === 'pending' || m.status === 'waiting')) setStatus(m, ui.connected ? 'pending' : 'waiting');
+  }
+}
+
+// ---- rendering ----
+
+function addMessage(m) {
+  const who = whoLabel(m);
+  m.whoEl = el('p', { cls: 'msg__who', text: who });
+  m.timeEl = el('span', { text: time(m.at) });
+  m.statusEl = el('span', { cls: 'msg__status' });
+  const meta = el('p', { cls: 'msg__meta' }, m.timeEl, m.author === 'resident' ? el('span', { text: ' · ' }) : null,
+    m.author === 'resident' ? m.statusEl : null);
+  m.el = el('div', { cls: `msg msg--${m.author}`, lang: ui.convLang || lang() }, m.whoEl, el('p', { cls: 'msg__text', text: m.text }), meta);
+  if (m.seq) m.el.dataset.seq = String(m.seq);
+  if (m.clientMsgId) m.el.dataset.clientMsgId = m.clientMsgId;
+  ui.messages.push(m);
+  if (m.status) setStatus(m, m.status);
+  $('log').appendChild(m.el);
+  m.el.scrollIntoView({ block: 'nearest' });
+}
+
+function whoLabel(m) {
+  if (m.author === 'resident') return t('who.you');
+  if (m.author === 'bot') return t('who.bot');
+  const title = ui.assignee && ui.assignee.name === m.authorName && ui.assignee.title;
+  return title ? `${m.authorName}, ${title}` : m.authorName || t('who.professional');
+}
+
+function setOwnStatus(clientMsgId, status, seq) {
+  const m = ui.messages.find((x) => x.author === 'resident' && x.clientMsgId === clientMsgId);
+  if (!m) return;
+  if (seq) { m.seq = seq; m.el.dataset.seq = String(seq); }
+  if (m.status !== 'delivered') setStatus(m, status);
+}
+
+function setStatus(m, status) {
+  m.status = status;
+  m.el.dataset.status = status;
+  m.statusEl.textContent = t(`msg.${status}`);
+}
+
+function setState(state) {
+  const before = ui.state;
+  ui.state = state;
+  if (state === 'closed' && before !== 'closed') {
+    const hadFocus = $('composer').contains(document.activeElement) || $('feedback').contains(document.activeElement);
+    setText('status', ui.faqAnswered ? t('faq.thanks') : t('state.closed'));
+    render();
+    if (hadFocus || !before) $('ended-title').focus();
+    return;
+  }
+  if (state === 'assigned' && ui.assignee) {
+    const a = ui.assignee;
+    setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
+    setText('status', '');
+  } else if (state === 'queued' && before !== 'queued' && !ui.contactSent) {
+    setText('status', t('queue.waiting'));
+  }
+  render();
+}
+
+/** Shows the parts that fit the conversation's state; one place so no two views disagree. */
+function render() {
+  const started = ui.messages.length > 0 || (ui.state && ui.state !== 'new');
+  const closed = ui.state === 'closed';
+  show('intro', !started);
+  show('feedback', ui.state === 'self_served');
+  show('composer', !closed && (started || ui.open));
+  show('contact', !closed && !started && !ui.open);
+  show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
+  show('ended', closed);
+  show('who', ui.state === 'assigned' && !!ui.assignee);
+  if (closed) setText('typing', '');
+}
+
+function buildScores() {
+  const box = $('scores');
+  for (let n = 1; n <= 5; n += 1) {
+    const id = `score-${n}`;
+    box.appendChild(el('label', { attrs: { for: id } },
+      el('input', { attrs: { type: 'radio', name: 'score', id, value: String(n) } }),
+      el('span', { text: t(`ended.s${n}`) })));
+  }
+}
+
+function focusPrimary() {
+  const target = ['text', 'c-name'].find((id) => !$(id).closest('form').hidden);
+  if (target) $(target).focus();
+  else if (!$('ended').hidden) $('ended-title').focus();
+}
+
+function time(at) {
+  try {
+    return new Intl.DateTimeFormat(lang(), { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  } catch (e) {
+    return '';
+  }
+}
+
+async function changeLanguage() {
+  const chosen = $('lang').value;
+  await load(chosen);
+  session.set({ lang: chosen });
+  apply();
+  $('scores').replaceChildren();
+  buildScores();
+  updateCounter('text', 'counter', 'text-error');
+  updateCounter('c-message', 'c-counter', 'contact-error');
+  for (const m of ui.messages) {
+    m.whoEl.textContent = whoLabel(m);
+    if (m.status) setStatus(m, m.status);
+  }
+  if (ui.emergency.length) showEmergency(ui.emergency);
+}
+
+function downloadTranscript() {
+  const lines = ui.messages.map((m) => ({ time: time(m.at), who: whoLabel(m), text: m.text }));
+  const first = ui.messages[0];
+  const date = first ? new Date(first.at) : new Date();
+  const day = date.toISOString().slice(0, 10);
+  download(`${t('transcript.file')}-${day}.txt`,
+    transcriptText({ title: t('transcript.title'), started: new Intl.DateTimeFormat(lang(), { dateStyle: 'long', timeStyle: 'short' }).format(date), lines }));
+}
+
+function restart() {
+  if (conn) conn.stop();
+  conn = null;
+  session.clearConversation();
+  Object.assign(ui, { state: null, convLang: null, assignee: null, emergency: [], messages: [], contactSent: false, faqAnswered: undefined });
+  ['log', 'emergency', 'suggestions'].forEach((id) => $(id).replaceChildren());
+  ['status', 'typing', 'who', 'rated', 'text-error'].forEach((id) => setText(id, ''));
+  $('rate').reset();
+  show('rate', true);
+  render();
+  focusPrimary();
+}
+
+main();

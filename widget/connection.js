@@ -1,0 +1,113 @@
+// The resident end of /ws/resident (docs/protocol.md): hello/resume, an in-memory outbox resent with the same
+// clientMsgId after every reconnect, duplicate-free delivery by sequence number, exponential backoff.
+const MAX_DELAY_MS = 15000;
+const BASE_DELAY_MS = 500;
+
+export class Connection {
+  constructor({ url, token, onFrame, onStatus }) {
+    this.url = url;
+    this.token = token || null;
+    this.onFrame = onFrame;
+    this.onStatus = onStatus;
+    this.lastSeq = 0;
+    this.outbox = new Map();
+    this.ws = null;
+    this.welcomed = false;
+    this.attempts = 0;
+    this.stopped = true;
+    this.timer = null;
+    this.counter = 0;
+  }
+
+  get started() {
+    return !this.stopped;
+  }
+
+  start(lang) {
+    this.lang = lang;
+    this.stopped = false;
+    this.open();
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    if (this.ws) this.ws.close(1000);
+    this.ws = null;
+  }
+
+  /** Queues a message; it is sent now if connected and again after every reconnect until acknowledged. */
+  sendMessage(text) {
+    this.counter += 1;
+    const clientMsgId = `w-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${this.counter}`;
+    this.outbox.set(clientMsgId, text);
+    if (this.welcomed) this.raw({ type: 'message', clientMsgId, text });
+    return clientMsgId;
+  }
+
+  /** Sends a control frame if connected; control frames are not queued (they make no sense stale). */
+  send(frame) {
+    return this.welcomed && this.raw(frame);
+  }
+
+  raw(frame) {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  open() {
+    if (this.stopped) return;
+    const ws = new WebSocket(this.url);
+    this.ws = ws;
+    ws.onopen = () => {
+      const hello = { type: 'hello', v: 1, lang: this.lang };
+      if (this.token) Object.assign(hello, { resumeToken: this.token, lastSeq: this.lastSeq });
+      ws.send(JSON.stringify(hello));
+    };
+    ws.onmessage = (e) => {
+      let frame;
+      try { frame = JSON.parse(e.data); } catch (err) { return; }
+      this.receive(frame);
+    };
+    ws.onclose = () => {
+      if (this.ws !== ws) return;
+      this.welcomed = false;
+      this.ws = null;
+      if (this.stopped) return;
+      this.onStatus('reconnecting');
+      const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** this.attempts) * (0.5 + Math.random() / 2);
+      this.attempts += 1;
+      this.timer = setTimeout(() => this.open(), delay);
+    };
+  }
+
+  receive(frame) {
+    switch (frame.type) {
+      case 'welcome':
+        if (frame.resumeToken) this.token = frame.resumeToken;
+        this.welcomed = true;
+        this.attempts = 0;
+        this.onStatus('online');
+        this.onFrame(frame);
+        // Resend in the original order; the server answers already stored ones with duplicate: true.
+        for (const [clientMsgId, text] of this.outbox) this.raw({ type: 'message', clientMsgId, text });
+        return;
+      case 'message':
+        if (frame.seq <= this.lastSeq) return;
+        this.lastSeq = frame.seq;
+        break;
+      case 'ack':
+        this.outbox.delete(frame.clientMsgId);
+        break;
+      case 'error':
+        if (frame.code === 'resume_failed') {
+          this.token = null;
+          this.stop();
+        }
+        break;
+      default:
+    }
+    this.onFrame(frame);
+  }
+}
