@@ -88,6 +88,20 @@ class ConsoleBrowserTest {
             List<String> actions = entries.findValuesAsText("action");
             assertEquals(List.of("claim", "claim"), actions, entries.toString());
             assertFalse(entries.get(0).path("professionalId").asText().equals(entries.get(1).path("professionalId").asText()));
+
+            // The administrator reads the same log in the console, by conversation and by username.
+            console.signOut().signIn("admin", "admin-demo");
+            proBrowser.driver.findElement(By.id("audit-id")).sendKeys(id);
+            proBrowser.driver.findElement(By.cssSelector("#audit-form button")).click();
+            proBrowser.until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() == 2 ? true : null);
+            String table = proBrowser.driver.findElement(By.id("audit-table")).getText();
+            assertTrue(table.contains("(hoitaja)") && table.contains("(hoitaja2)"), table);
+            new org.openqa.selenium.support.ui.Select(proBrowser.driver.findElement(By.id("audit-kind"))).selectByValue("professionals");
+            proBrowser.driver.findElement(By.id("audit-id")).clear();
+            proBrowser.driver.findElement(By.id("audit-id")).sendKeys("hoitaja2");
+            proBrowser.driver.findElement(By.cssSelector("#audit-form button")).click();
+            proBrowser.until(d -> d.findElement(By.id("audit-table")).getText().contains(id) ? true : null);
+            assertEquals("[]", proBrowser.axeViolations(), "administrator view");
         }
     }
 

@@ -176,6 +176,36 @@ public abstract class ClaimContract {
         }
     }
 
+    /** N1: internal notes reach professionals only; typing and receipts cross between the two sides. */
+    @Test
+    void notesStayInternalAndTypingCrosses() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say("Onko minulla jo aika?");
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("note", r.conversationId).put("clientMsgId", "n1").put("text", "Sisäinen: tarkista ajanvaraus"));
+            long noteSeq = pro.await("ack", a -> "n1".equals(a.path("clientMsgId").asText())).path("seq").asLong();
+            pro.await("message", m -> m.path("internal").asBoolean());
+            pro.send(Frames.pro("message", r.conversationId).put("clientMsgId", "m1").put("text", "Tarkistan asian."));
+            long replySeq = r.ws.await("message", m -> "professional".equals(m.path("author").asText())).path("seq").asLong();
+            assertEquals(noteSeq + 1, replySeq);
+            pro.send(Frames.pro("typing", r.conversationId));
+            r.ws.await("typing", t -> "professional".equals(t.path("from").asText()));
+            r.ws.send(Json.object().put("type", "typing"));
+            pro.await("typing", t -> "resident".equals(t.path("from").asText()));
+            r.ws.send(Json.object().put("type", "delivered").put("seq", replySeq));
+            assertEquals(replySeq, pro.await("receipt").path("seq").asLong());
+            assertTrue(r.ws.all("message").stream().noneMatch(m -> m.path("text").asText().contains("Sisäinen")),
+                    "an internal note reached the resident");
+            try (WsTestClient again = WsTestClient.connect(server.ws("/ws/resident"))) {
+                again.send(Frames.resume(r.resumeToken, 0));
+                again.await("welcome");
+                again.await("message", m -> m.path("seq").asLong() == replySeq);
+                assertTrue(again.all("message").stream().noneMatch(m -> m.path("internal").asBoolean()), "replay leaked a note");
+            }
+        }
+    }
+
     private static void claimAfter(CountDownLatch go, WsTestClient c, String id) {
         try {
             go.await();
