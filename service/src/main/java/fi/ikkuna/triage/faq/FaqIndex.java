@@ -45,6 +45,16 @@ public final class FaqIndex {
     private static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
     /** Enough documents to find {@code max} distinct entries even when one entry's phrasings fill the top. */
     private static final int PHRASINGS_PER_ENTRY = 12;
+    static final org.apache.lucene.search.similarities.BM25Similarity SIMILARITY =
+            new org.apache.lucene.search.similarities.BM25Similarity(
+                    Float.parseFloat(System.getProperty("ikkuna.faq.k1", "1.2")), Float.parseFloat(System.getProperty("ikkuna.faq.b", "0.75")));
+    /**
+     * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
+     * them to tell a question from a request, but they only add noise to FAQ ranking.
+     */
+    static final Set<String> QUESTION_NOISE = Set.of(System.getProperty("ikkuna.faq.noise",
+            "miten,mikä,mitä,mistä,mihin,missä,minkä,miksi,millä,kuka,kuinka,voida,voi,voiko,voinko,saada,saa,saako,"
+            + "olla,on,onko,pitää,pitääkö,hur,vad,var,när,får,kan,how,what,where,when,can,do,i,get").split(","));
     static float TIE_BREAKER = Float.parseFloat(System.getProperty("ikkuna.faq.tie", "0.5"));
 
     private final IndexSearcher searcher;
@@ -63,7 +73,7 @@ public final class FaqIndex {
         });
         perField.put(GRAMS, TRIGRAMS);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.get("fi"), perField)))) {
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.get("fi"), perField)).setSimilarity(SIMILARITY))) {
             for (FaqEntry e : entries) {
                 byId.put(e.id(), e);
                 w.addDocument(doc(e, "question_", e.question()));
@@ -73,6 +83,7 @@ public final class FaqIndex {
             }
             w.commit();
             searcher = new IndexSearcher(DirectoryReader.open(dir));
+            searcher.setSimilarity(SIMILARITY);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -95,6 +106,7 @@ public final class FaqIndex {
     /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
     public List<FaqHit> search(String text, String lang, int max) {
         List<List<String>> words = analyze(analyzers.get(lang), text);
+        words.removeIf(w -> w.stream().allMatch(QUESTION_NOISE::contains));
         if (words.isEmpty()) {
             return List.of();
         }
