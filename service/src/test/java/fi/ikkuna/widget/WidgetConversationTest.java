@@ -205,6 +205,24 @@ class WidgetConversationTest extends BrowserTestBase {
         assertEquals(List.of("Ensimmäinen viesti", "Ack katosi matkalla", "Kirjoitettu katkon aikana", "Vastaus katkon aikana"), shown);
     }
 
+    /** The 4000-character limit is visible while typing, and an over-long message is not sent. */
+    @Test
+    void lengthLimitIsShownBeforeSending() {
+        widget.demo("fi").open();
+        assertEquals("0/4000 merkkiä", widget.byId("counter").getText());
+        widget.js("const t = document.getElementById('text'); t.value = 'x'.repeat(4001);"
+                + "t.dispatchEvent(new Event('input', { bubbles: true }));");
+        assertEquals("4001/4000 merkkiä", widget.byId("counter").getText());
+        widget.waitText("text-error", "Enintään 4000 merkkiä. Lyhennä 1 merkkiä");
+        widget.byId("text").sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("true", widget.byId("text").getDomAttribute("aria-invalid"));
+        assertTrue(widget.messages().isEmpty(), "nothing was sent");
+        assertEquals(null, widget.js("return document.body.dataset.conversation || null"), "no conversation was even started");
+        widget.byId("text").sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        widget.browser.until(d -> widget.byId("text-error").getText().isEmpty());
+        assertEquals("4000/4000 merkkiä", widget.byId("counter").getText());
+    }
+
     private String status(String textPart) {
         return widget.messages().stream().filter(m -> m.get("author").equals("resident") && m.get("text").contains(textPart))
                 .map(m -> m.get("status")).findFirst().orElse(null);
