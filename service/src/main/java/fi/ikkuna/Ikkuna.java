@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Sessions;
+import fi.ikkuna.console.ConsoleContent;
 import fi.ikkuna.conversation.ConversationHub;
 import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ProfessionalActions;
@@ -36,7 +38,9 @@ public final class Ikkuna implements AutoCloseable {
     final Config config;
     final Database db;
     final TriagePipeline pipeline;
+    final ZoneId zone;
     final QueueCatalog queueCatalog;
+    final AtomicReference<ConsoleContent> consoleContent = new AtomicReference<>();
     private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
@@ -55,7 +59,7 @@ public final class Ikkuna implements AutoCloseable {
         this.config = config;
         Config ik = config.get("ikkuna");
         Clock clock = Clock.systemUTC();
-        ZoneId zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
+        this.zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
         this.db = Database.open(ik.get("db"), Path.of(ik.get("data.dir").asString().orElse("./data")));
         this.queueCatalog = new QueueCatalog(db);
         this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
@@ -89,9 +93,12 @@ public final class Ikkuna implements AutoCloseable {
         try {
             RuleTriagePipeline rules = RuleTriagePipeline.load(dir, zone);
             queueCatalog.doSync(rules.queues());
+            consoleContent.set(ConsoleContent.load(dir, queueCatalog.ids()));
             return rules;
         } catch (RuleLoadException e) {
             LOG.severe("Triage rules not loaded from " + dir.toAbsolutePath() + ": " + e.getMessage());
+            consoleContent.set(new ConsoleContent(java.util.List.of(new ConsoleContent.Outcome("closed", java.util.Map.of())),
+                    java.util.List.of()));
             return new DefaultQueuePipeline(defaultQueue, false);
         }
     }
@@ -103,6 +110,8 @@ public final class Ikkuna implements AutoCloseable {
         }
         rules.reload();
         queueCatalog.doSync(rules.queues());
+        // console.yaml is checked against the new queues; when it is invalid the previous console content stays.
+        consoleContent.set(ConsoleContent.load(rulesDir, queueCatalog.ids()));
     }
 
     public static Ikkuna start(Config config) {

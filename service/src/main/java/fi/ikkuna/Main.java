@@ -2,11 +2,17 @@ package fi.ikkuna;
 
 import fi.ikkuna.audit.AccessLogService;
 import fi.ikkuna.auth.AuthService;
+import fi.ikkuna.console.ConsoleService;
+import fi.ikkuna.console.SecurityHeaders;
 import fi.ikkuna.conversation.ResidentSocket;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
 import fi.ikkuna.rules.RulesAdminService;
+import fi.ikkuna.triage.api.SimulateService;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
@@ -36,13 +42,18 @@ public final class Main {
     }
 
     static void routing(HttpRouting.Builder r, Ikkuna app) {
-        r.register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
+        r.addFilter(new SecurityHeaders())
+                .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
+                .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
+                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.consoleContent::get))
+                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
                         app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
+                .register("/api/triage", new SimulateService(app.pipeline, app.zone))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 
@@ -51,6 +62,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub));
+                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.consoleContent.get().outcomeCodes()));
     }
 }

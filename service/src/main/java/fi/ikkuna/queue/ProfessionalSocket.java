@@ -30,18 +30,21 @@ public final class ProfessionalSocket extends FrameListener {
     private final ProfessionalActions actions;
     private final QueueService queues;
     private final ConversationHub hub;
+    private final java.util.function.Supplier<Set<String>> outcomeCodes;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private Sessions.Session session;
     private boolean helloDone;
 
     public ProfessionalSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, Sessions sessions,
-                              SignedInConnections signedIn, ProfessionalActions actions, QueueService queues, ConversationHub hub) {
+                              SignedInConnections signedIn, ProfessionalActions actions, QueueService queues, ConversationHub hub,
+                              java.util.function.Supplier<Set<String>> outcomeCodes) {
         super(limits, origins, heartbeats);
         this.sessions = sessions;
         this.signedIn = signedIn;
         this.actions = actions;
         this.queues = queues;
         this.hub = hub;
+        this.outcomeCodes = outcomeCodes;
     }
 
     @Override
@@ -87,9 +90,14 @@ public final class ProfessionalSocket extends FrameListener {
                     .put("seq", Fields.checkLong(frame, "seq", 1, Long.MAX_VALUE, 0)));
             case "transfer" -> actions.doTransfer(p, id, Fields.checkString(frame, "queue", 64), Fields.checkString(frame, "reason", 500));
             case "release" -> actions.doRelease(p, id);
-            case "close" -> actions.doClose(p, id, Fields.checkString(frame, "outcome", 64));
+            case "close" -> actions.doClose(p, id, checkOutcome(frame));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
+    }
+
+    private String checkOutcome(ObjectNode frame) {
+        Fields.checkString(frame, "outcome", 64);
+        return Fields.checkOneOf(frame, "outcome", outcomeCodes.get(), null);
     }
 
     /** Typing and receipts go only to conversations this connection has opened. */

@@ -11,6 +11,7 @@ import fi.ikkuna.triage.QueueDefinition;
 public final class QueueCatalog {
     private final Database db;
     private volatile Set<String> ids = Set.of();
+    private volatile List<QueueDefinition> definitions = List.of();
 
     public QueueCatalog(Database db) {
         this.db = db;
@@ -33,6 +34,14 @@ public final class QueueCatalog {
             return null;
         });
         ids = queues.stream().map(QueueDefinition::id).collect(Collectors.toUnmodifiableSet());
+        definitions = List.copyOf(queues);
+    }
+
+    /** Queue names in a language, in the rule set's order. */
+    public java.util.Map<String, String> names(String lang) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        definitions.forEach(q -> out.put(q.id(), q.names().getOrDefault(lang, q.names().getOrDefault("fi", q.id()))));
+        return out;
     }
 
     /** Ids of the queues of the active rule set: the valid transfer targets. */

@@ -29,7 +29,7 @@ public final class CountyRules {
         if (core == null) {
             try {
                 core = Files.createTempDirectory("ikkuna-core-rules");
-                for (String f : List.of("queues.yaml", "settings.yaml", "deadlines.yaml")) {
+                for (String f : List.of("queues.yaml", "settings.yaml", "deadlines.yaml", "console.yaml")) {
                     Files.copy(dir().resolve(f), core.resolve(f), StandardCopyOption.REPLACE_EXISTING);
                 }
             } catch (IOException e) {

@@ -12,19 +12,19 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The resident's side of a browser test: the demo page, its launcher, and the widget app inside the iframe. */
-final class Widget {
+public final class Widget {
     final Browser browser;
     final WebDriver driver;
     private final String base;
 
-    Widget(Browser browser, String base) {
+    public Widget(Browser browser, String base) {
         this.browser = browser;
         this.driver = browser.driver;
         this.base = base;
     }
 
     /** A new tab has its own sessionStorage, so each test starts as a new resident. */
-    Widget freshTab() {
+    public Widget freshTab() {
         String old = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.TAB);
         String fresh = driver.getWindowHandle();
@@ -33,7 +33,7 @@ final class Widget {
         return this;
     }
 
-    Widget demo(String lang) {
+    public Widget demo(String lang) {
         driver.get(base + "/demo?lang=" + lang);
         browser.until(ExpectedConditions.elementToBeClickable(By.id("ikkuna-launcher")));
         // The launcher label arrives with the i18n file; wait so tests see the final accessible name.
@@ -46,7 +46,7 @@ final class Widget {
     }
 
     /** Clicks the launcher and moves into the app once it is ready for input. */
-    Widget open() {
+    public Widget open() {
         host();
         launcher().click();
         enterApp();
@@ -66,12 +66,12 @@ final class Widget {
         return this;
     }
 
-    WebElement byId(String id) {
+    public WebElement byId(String id) {
         return driver.findElement(By.id(id));
     }
 
     /** Types into the composer and presses Enter, as a resident does. */
-    Widget send(String text) {
+    public Widget send(String text) {
         WebElement t = byId("text");
         t.clear();
         t.sendKeys(text);
@@ -79,20 +79,20 @@ final class Widget {
         return this;
     }
 
-    void waitText(String id, String part) {
+    public void waitText(String id, String part) {
         browser.until(d -> {
             String s = d.findElement(By.id(id)).getText();
             return s.contains(part) ? s : null;
         });
     }
 
-    void waitVisible(String id) {
+    public void waitVisible(String id) {
         browser.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** The rendered messages: author class, text, status (data-status) and lang. */
     @SuppressWarnings("unchecked")
-    List<Map<String, String>> messages() {
+    public List<Map<String, String>> messages() {
         return (List<Map<String, String>>) ((JavascriptExecutor) driver).executeScript("""
                 return [...document.querySelectorAll('#log .msg')].map(m => ({
                   author: m.className.replace('msg msg--', ''), text: m.querySelector('.msg__text').textContent,
@@ -100,12 +100,12 @@ final class Widget {
                 """);
     }
 
-    Map<String, String> waitMessage(String author, String textPart) {
+    public Map<String, String> waitMessage(String author, String textPart) {
         return browser.until(d -> messages().stream()
                 .filter(m -> m.get("author").equals(author) && m.get("text").contains(textPart)).findFirst().orElse(null));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 }

@@ -1,0 +1,21 @@
+// REST calls; every state-changing request carries the session's CSRF token.
+let csrf = null;
+
+export function setCsrf(token) { csrf = token; }
+
+async function call(method, path, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, code: json?.error?.code });
+  return json;
+}
+
+export const api = {
+  me: () => call('GET', '/api/auth/me'),
+  login: (username, password) => call('POST', '/api/auth/login', { username, password }),
+  logout: () => call('POST', '/api/auth/logout', {}),
+  consoleContent: (lang) => call('GET', `/api/console/content?lang=${encodeURIComponent(lang)}`),
+};

@@ -1,0 +1,101 @@
+// Console bootstrap: sign-in, the live board and the conversation view over one professional WebSocket.
+import { api, setCsrf } from './api.js';
+import { Board } from './board.js';
+import { ConversationView } from './conversation.js';
+import { load, t, lang } from './i18n.js';
+import { ProSocket } from './prosocket.js';
+
+const $ = (id) => document.getElementById(id);
+let socket = null;
+
+function status(text) { $('status').textContent = text; }
+function announce(text) { $('announce').textContent = ''; setTimeout(() => { $('announce').textContent = text; }, 50); }
+
+async function start(me) {
+  setCsrf(me.csrfToken);
+  $('who').hidden = false;
+  $('who-name').textContent = `${me.professional.name}, ${me.professional.title}`;
+  $('login-view').hidden = true;
+  $('work-view').hidden = false;
+  const content = await api.consoleContent(lang);
+  const names = new Map(content.queues.map((q) => [q.id, q.name]));
+  let view;
+  const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
+  socket = new ProSocket({
+    welcome: () => status(t('connected')),
+    queue_snapshot: (f) => board.snapshot(f),
+    claimed: (f) => view.show(f),
+    opened: (f) => view.show(f),
+    message: (f) => view.append(f),
+    ack: (f) => view.ack(f),
+    receipt: (f) => view.receipt(f),
+    typing: (f) => view.residentTyping(f),
+    state: (f) => view.state(f),
+    error: (f) => {
+      if (f.code === 'already_claimed') status(t('alreadyClaimed', { by: f.by }));
+      else if (f.code === 'purpose_required') askPurpose(f);
+      else status(t('error', { message: f.message }));
+    },
+    disconnected: () => status(t('reconnecting')),
+    signedOut: () => signedOut(),
+  });
+  view = new ConversationView(socket, content, announce);
+  $('notify').addEventListener('change', async (e) => {
+    board.notify = e.target.checked;
+    if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
+  });
+  socket.connect();
+  $('open-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    pendingOpen = $('open-id').value.trim();
+    socket.send({ type: 'open', conversationId: pendingOpen });
+  });
+  $('purpose-dialog').addEventListener('close', () => {
+    const purpose = $('purpose').value.trim();
+    if ($('purpose-dialog').returnValue === 'ok' && purpose && pendingOpen) {
+      socket.send({ type: 'open', conversationId: pendingOpen, purpose });
+    }
+    $('purpose').value = '';
+  });
+}
+
+let pendingOpen = null;
+
+function askPurpose() {
+  $('purpose-dialog').showModal();
+  $('purpose').focus();
+}
+
+function signedOut() {
+  $('work-view').hidden = true;
+  $('who').hidden = true;
+  $('login-view').hidden = false;
+  status(t('signedOut'));
+  $('username').focus();
+}
+
+async function init() {
+  await load(lang);
+  $('lang').value = lang;
+  $('lang').addEventListener('change', async (e) => { await load(e.target.value); });
+  $('login-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    $('login-error').textContent = '';
+    try {
+      start(await api.login($('username').value, $('password').value));
+    } catch {
+      $('login-error').textContent = t('loginFailed');
+      $('password').focus();
+    }
+  });
+  $('logout').addEventListener('click', async () => {
+    try { await api.logout(); } finally { socket?.close(); signedOut(); }
+  });
+  try {
+    start(await api.me());
+  } catch {
+    $('username').focus();
+  }
+}
+
+init();

@@ -1,0 +1,171 @@
+// One open conversation: transcript (always rendered as text), reply, notes, canned replies, transfer, close.
+import { t } from './i18n.js';
+
+let counter = 0;
+const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export class ConversationView {
+  constructor(socket, content, announce) {
+    this.socket = socket;
+    this.content = content;
+    this.announce = announce;
+    this.current = null;
+    this.section = document.getElementById('conversation');
+    this.transcript = document.getElementById('transcript');
+    this.pending = new Map();
+    document.getElementById('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendReply(); });
+    document.getElementById('reply').addEventListener('input', () => this.typing());
+    document.getElementById('canned').addEventListener('change', (e) => this.useCanned(e.target));
+    document.getElementById('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
+    document.getElementById('release').addEventListener('click', () => this.act('release'));
+    document.getElementById('close-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.act('close', { outcome: document.getElementById('outcome').value });
+    });
+    this.lastTyping = 0;
+  }
+
+  show(frame) {
+    const c = frame.conversation;
+    this.current = c.id;
+    this.section.hidden = false;
+    this.meta(c);
+    this.why(frame.triage);
+    this.transcript.replaceChildren();
+    frame.messages.forEach((m) => this.append(m));
+    this.fillSelect('transfer-queue', this.content.queues.filter((q) => q.id !== c.queue).map((q) => [q.id, q.name]));
+    this.fillSelect('outcome', this.content.outcomes.map((o) => [o.code, o.name]));
+    this.fillSelect('canned', [['', t('cannedNone')], ...(this.content.canned[c.queue] || []).map((r) => [r.id, r.title])]);
+    document.getElementById('conv-h').focus?.();
+    document.getElementById('reply').focus();
+  }
+
+  meta(c) {
+    const dl = document.getElementById('conv-meta');
+    dl.replaceChildren();
+    const rows = [['state', c.state], ['urgency', t(c.urgency ?? 'non_urgent')], ['service', c.service], ['queue', c.queue],
+      ['deadline', c.deadline ? new Date(c.deadline).toLocaleString() : '–']];
+    for (const [k, v] of rows) {
+      const dt = document.createElement('dt');
+      dt.textContent = t(k);
+      const dd = document.createElement('dd');
+      dd.textContent = v ?? '–';
+      dd.dataset.field = k;
+      dl.append(dt, dd);
+    }
+  }
+
+  why(triage) {
+    const ul = document.getElementById('triage-list');
+    ul.replaceChildren();
+    if (!triage) return;
+    const lines = [...(triage.explanation || []), ...(triage.faq || []).map((f) => `FAQ ${f.id}: ${f.question}`)];
+    for (const line of lines) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      ul.append(li);
+    }
+  }
+
+  append(m) {
+    if (m.conversationId && m.conversationId !== this.current) return;
+    if (this.transcript.querySelector(`[data-seq="${m.seq}"]`)) return;
+    const li = document.createElement('li');
+    li.dataset.seq = m.seq;
+    li.lang = m.author === 'resident' ? '' : document.documentElement.lang;
+    li.className = m.internal ? 'internal' : m.author;
+    const who = document.createElement('span');
+    who.className = 'author';
+    const name = m.author === 'resident' ? t('resident') : m.author === 'bot' ? t('bot') : m.authorName;
+    who.textContent = `${m.internal ? t('note') + ' – ' : ''}${name} ${new Date(m.at).toLocaleTimeString()}`;
+    const body = document.createElement('span');
+    body.className = 'text';
+    body.textContent = m.text;
+    const state = document.createElement('span');
+    state.className = 'delivery';
+    li.append(who, body, state);
+    this.transcript.append(li);
+    this.transcript.scrollTop = this.transcript.scrollHeight;
+    if (m.author === 'resident') {
+      this.announce(t('newMessage'));
+      this.socket.send({ type: 'delivered', conversationId: this.current, seq: m.seq });
+    }
+  }
+
+  sendReply() {
+    const box = document.getElementById('reply');
+    const text = box.value.trim();
+    if (!text || !this.current) return;
+    const internal = document.getElementById('internal').checked;
+    const clientMsgId = newId();
+    if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text })) {
+      box.value = '';
+    }
+  }
+
+  ack(frame) {
+    const li = this.transcript.querySelector(`[data-seq="${frame.seq}"] .delivery`);
+    if (li) li.textContent = ` · ${t('sent')}`;
+  }
+
+  receipt(frame) {
+    for (const li of this.transcript.querySelectorAll('li.professional')) {
+      if (Number(li.dataset.seq) <= frame.seq) li.querySelector('.delivery').textContent = ` · ${t('delivered')}`;
+    }
+  }
+
+  typing() {
+    const now = Date.now();
+    if (this.current && now - this.lastTyping > 3000) {
+      this.lastTyping = now;
+      this.socket.send({ type: 'typing', conversationId: this.current });
+    }
+  }
+
+  residentTyping(frame) {
+    if (frame.conversationId !== this.current) return;
+    const p = document.getElementById('typing');
+    p.textContent = t('residentTyping');
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => { p.textContent = ''; }, 4000);
+  }
+
+  useCanned(select) {
+    const reply = (this.content.canned[this.queueOf()] || []).find((r) => r.id === select.value);
+    if (reply) document.getElementById('reply').value = reply.text;
+  }
+
+  queueOf() {
+    return document.querySelector('#conv-meta [data-field="queue"]')?.textContent;
+  }
+
+  transfer() {
+    const queue = document.getElementById('transfer-queue').value;
+    const reason = document.getElementById('transfer-reason').value.trim();
+    if (!reason) { document.getElementById('transfer-reason').focus(); return; }
+    this.act('transfer', { queue, reason });
+  }
+
+  act(type, extra = {}) {
+    if (this.current) this.socket.send({ type, conversationId: this.current, ...extra });
+  }
+
+  state(frame) {
+    if (frame.conversationId !== this.current) return;
+    const dd = document.querySelector('#conv-meta [data-field="state"]');
+    if (dd) dd.textContent = frame.state;
+    if (frame.state !== 'assigned') {
+      this.announce(frame.state === 'closed' ? t('closedDone') : t('released'));
+    }
+  }
+
+  fillSelect(id, pairs) {
+    const select = document.getElementById(id);
+    select.replaceChildren(...pairs.map(([value, label]) => {
+      const o = document.createElement('option');
+      o.value = value;
+      o.textContent = label;
+      return o;
+    }));
+  }
+}

@@ -1,0 +1,156 @@
+package fi.ikkuna.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.Browser;
+import fi.ikkuna.support.Pro;
+import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.TestServer;
+import fi.ikkuna.widget.Widget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+
+/**
+ * Issue 5 end to end in real headless Chromium: a resident in the widget and professionals in the console,
+ * each in its own browser, against the real service with the county's rules.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+    private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
+    private Backend backend;
+    private TestServer server;
+    private String base;
+
+    @BeforeAll
+    void start() {
+        backend = Backend.h2();
+        server = new TestServer(backend, Map.of("ikkuna.widget.opening-hours", "always"));
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close();
+        backend.close();
+    }
+
+    @Test
+    void wholeFlowFromQuestionToRating() {
+        try (Browser residentBrowser = Browser.start(); Browser proBrowser = Browser.start()) {
+            Console console = new Console(proBrowser, base).signIn("hoitaja", "hoitaja-demo");
+            List<String> before = console.waiting();
+            Widget resident = new Widget(residentBrowser, base).demo("fi").open();
+            resident.send(QUESTION);
+            resident.waitMessage("resident", "kuumetta");
+            if (residentBrowser.until(d -> d.findElement(By.id("feedback")).isDisplayed()
+                    || !d.findElement(By.id("status")).getText().isEmpty() ? true : null)
+                    && resident.byId("feedback").isDisplayed()) {
+                resident.byId("faq-no").click();
+            }
+            String id = console.waitForNew(before);
+            console.take(id);
+            console.waitTranscript("kuumetta");
+            console.reply("Hei, olen sairaanhoitaja. Kuinka korkea kuume on ollut?");
+            resident.waitMessage("professional", "Kuinka korkea kuume");
+            resident.waitText("who", "Hanna Virtanen");
+
+            console.transfer("mental-health", "Asukas haluaa puhua myös jaksamisestaan");
+            proBrowser.until(d -> console.metaState().equals("queued") ? true : null);
+            console.signOut().signIn("hoitaja2", "hoitaja2-demo");
+            proBrowser.until(d -> console.boardShows(id) ? true : null);
+            console.take(id);
+            console.waitTranscript("Kuinka korkea kuume");
+            console.reply("Hei, olen terveydenhoitaja. Jatketaan tästä.");
+            resident.waitMessage("professional", "Jatketaan");
+            console.close("advice_given");
+
+            resident.waitVisible("ended");
+            resident.byId("scores").findElement(By.cssSelector("input[value='4']")).click();
+            resident.byId("r-comment").sendKeys("Sain apua nopeasti");
+            resident.byId("r-send").click();
+            residentBrowser.until(d -> d.findElement(By.id("rated")).getText().isEmpty() ? null : true);
+
+            Pro admin = Pro.login(server, "admin", "admin-demo");
+            JsonNode entries = Json.parseObject(admin.get("/api/audit/conversations/" + id).body()).path("entries");
+            List<String> actions = entries.findValuesAsText("action");
+            assertEquals(List.of("claim", "claim"), actions, entries.toString());
+            assertFalse(entries.get(0).path("professionalId").asText().equals(entries.get(1).path("professionalId").asText()));
+        }
+    }
+
+    @Test
+    void consoleIsAxeCleanAndKeyboardUsable() {
+        try (Browser browser = Browser.start(); Resident r = Resident.start(server, "fi")) {
+            browser.driver.get(base + "/console/");
+            browser.until(d -> d.findElement(By.id("username")).isDisplayed() ? true : null);
+            assertEquals("[]", browser.axeViolations(), "sign-in view");
+            Console console = new Console(browser, base).signIn("hoitaja", "hoitaja-demo");
+            r.say(QUESTION);
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            browser.until(d -> console.boardShows(r.conversationId) ? true : null);
+            assertEquals("[]", browser.axeViolations(), "board view");
+            // The board re-renders live: a row found a moment ago may be replaced, so retry on a stale element.
+            browser.until(d -> {
+                try {
+                    d.findElement(By.cssSelector("#queues tr[data-conversation='" + r.conversationId + "'] button")).sendKeys(Keys.ENTER);
+                    return true;
+                } catch (StaleElementReferenceException e) {
+                    return null;
+                }
+            });
+            console.waitTranscript("kuumetta");
+            assertEquals("reply", browser.driver.switchTo().activeElement().getDomAttribute("id"), "focus moves to the reply box");
+            assertEquals("[]", browser.axeViolations(), "conversation view");
+        }
+    }
+
+    @Test
+    void twoConsolesRaceForOneConversation() {
+        try (Browser a = Browser.start(); Browser b = Browser.start(); Resident r = Resident.start(server, "fi")) {
+            Console nurse = new Console(a, base).signIn("hoitaja", "hoitaja-demo");
+            Console admin = new Console(b, base).signIn("admin", "admin-demo");
+            r.say(QUESTION);
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            a.until(d -> nurse.boardShows(r.conversationId) ? true : null);
+            b.until(d -> admin.boardShows(r.conversationId) ? true : null);
+            nurse.take(r.conversationId);
+            admin.take(r.conversationId);
+            a.until(d -> nurse.metaState().equals("assigned") ? true : null);
+            b.until(d -> admin.status().contains("Hanna Virtanen") ? true : null);
+            assertTrue(b.driver.findElement(By.id("conversation")).getDomAttribute("hidden") != null,
+                    "the losing console must not show the conversation");
+        }
+    }
+
+    @Test
+    void otherQueuesStayInvisibleAndCsrfIsEnforced() {
+        try (Browser browser = Browser.start(); Resident r = Resident.start(server, "fi")) {
+            r.say(QUESTION);
+            Console social = new Console(browser, base).signIn("sosiaali", "sosiaali-demo");
+            browser.driver.findElement(By.id("open-id")).sendKeys(r.conversationId);
+            browser.driver.findElement(By.cssSelector("#open-form button")).click();
+            browser.until(d -> social.status().contains("No such conversation") ? true : null);
+            assertFalse(social.boardShows(r.conversationId));
+            Object status = social.js("const done = arguments[0];"
+                    + "fetch('/api/auth/logout', {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status));");
+            assertEquals(403L, status);
+        }
+    }
+}
