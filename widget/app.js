@@ -339,7 +339,8 @@ function setState(state) {
     const hadFocus = $('composer').contains(document.activeElement) || $('feedback').contains(document.activeElement);
     say('status', ui.faqAnswered ? 'faq.thanks' : 'state.closed');
     render();
-    if (hadFocus || !before) $('ended-title').focus();
+    // Focus moves only if it was in a part that just disappeared; a resumed tab must not steal focus.
+    if (hadFocus) $('ended-title').focus();
     return;
   }
   if (state === 'assigned') {

@@ -26,7 +26,6 @@
   launcher.type = 'button';
   launcher.id = 'ikkuna-launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-haspopup', 'dialog');
   launcher.lang = lang;
   launcher.textContent = 'Ikkuna';
   Object.assign(launcher.style, {
