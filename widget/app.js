@@ -283,7 +283,11 @@ function showEmergency(safety) {
     el('li', {}, el('a', { text: t('emergency.mieli'), attrs: { href: 'tel:+358925250111' } })));
   const fromService = ui.emergency.filter((s) => s.instruction)
     .map((s) => el('p', { cls: 'emergency__service', text: s.instruction, lang: ui.convLang }));
+  const first = !box.childElementCount;
   box.replaceChildren(el('h2', { text: t('emergency.title') }), list, ...fromService);
+  // A compact 112 link stays in the header however far the conversation scrolls.
+  show('sos', true);
+  if (first) box.scrollIntoView({ block: 'start' });
 }
 
 function connectionStatus(status) {
@@ -339,6 +343,7 @@ function setState(state) {
     const hadFocus = $('composer').contains(document.activeElement) || $('feedback').contains(document.activeElement);
     say('status', ui.faqAnswered ? 'faq.thanks' : 'state.closed');
     render();
+    $('ended').scrollIntoView({ block: 'nearest' });
     // Focus moves only if it was in a part that just disappeared; a resumed tab must not steal focus.
     if (hadFocus) $('ended-title').focus();
     return;
@@ -424,6 +429,7 @@ function restart() {
   session.clearConversation();
   Object.assign(ui, { state: null, convLang: null, assignee: null, emergency: [], messages: [], contactSent: false, faqAnswered: undefined });
   ['log', 'emergency', 'suggestions'].forEach((id) => $(id).replaceChildren());
+  show('sos', false);
   ['status', 'rated', 'text-error', 'contact-error', 'rate-error'].forEach((id) => say(id));
   ['typing', 'who'].forEach((id) => setText(id, ''));
   $('rate').reset();

@@ -107,6 +107,8 @@ class WidgetConversationTest extends BrowserTestBase {
         assertTrue(text.contains("116117") && text.contains("09 2525 0111"), text);
         assertTrue(text.contains("Soita heti 112"), "the pipeline's own instruction is shown too: " + text);
         assertEquals(0, box.findElements(By.tagName("button")).size(), "nothing to dismiss it with");
+        assertEquals("tel:112", widget.byId("sos").getDomAttribute("href"));
+        assertTrue(widget.byId("sos").isDisplayed(), "a 112 link stays in the header while the conversation scrolls");
 
         widget.byId("text").sendKeys(org.openqa.selenium.Keys.ESCAPE);
         widget.host();
