@@ -30,19 +30,17 @@ public final class RulesAdminService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/reload", this::reload);
+        rules.post("/reload", HttpErrors.guard(this::reload));
     }
 
     private void reload(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkSession(req).principal();
+        if (!p.isAdministrator() && !"rules_editor".equals(p.role())) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "Rules editor or administrator role required");
+        }
         try {
-            Principal p = auth.checkSession(req).principal();
-            if (!p.isAdministrator() && !"rules_editor".equals(p.role())) {
-                throw new ProtocolException(ErrorCode.FORBIDDEN, "Rules editor or administrator role required");
-            }
             reload.run();
             HttpErrors.json(res, Json.object().put("status", "reloaded"));
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
         } catch (RuleLoadException e) {
             res.status(Status.create(422, "Unprocessable Content"));
             HttpErrors.json(res, Json.object().set("error", Json.object().put("code", "invalid_rules").put("message", e.getMessage())));
