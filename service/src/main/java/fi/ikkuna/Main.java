@@ -45,7 +45,7 @@ public final class Main {
         r.addFilter(new SecurityHeaders())
                 .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
-                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.consoleContent::get))
+                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
@@ -62,6 +62,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.consoleContent.get().outcomeCodes()));
+                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
     }
 }
