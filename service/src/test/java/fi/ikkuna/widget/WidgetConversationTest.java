@@ -40,6 +40,9 @@ class WidgetConversationTest extends BrowserTestBase {
             // The widget tells the professional it received the answer.
             pro.await("receipt", r -> r.path("seq").asLong() == Long.parseLong(answer.get("seq")));
 
+            // The resident's typing reaches the professional (throttled by the widget to one frame per 3 s).
+            widget.byId("text").sendKeys("K");
+            pro.await("typing", f -> "resident".equals(f.path("from").asText()));
             widget.send("Kiitos, laskun numero on 123");
             widget.browser.until(d -> "sent".equals(status("laskun numero")));
             long seq = pro.await("message", m -> m.path("text").asText().contains("laskun numero")).path("seq").asLong();

@@ -44,7 +44,12 @@ class WidgetEmbeddingTest extends BrowserTestBase {
         widget.driver.get(origin(allowed) + "/");
         browser.until(ExpectedConditions.elementToBeClickable(By.id("ikkuna-launcher")));
         browser.until(d -> d.findElement(By.id("ikkuna-launcher")).getText().contains("Ask us"));
+        assertEquals(Boolean.TRUE, widget.js("return document.getElementById('ikkuna-launcher').getBoundingClientRect().left < 100"),
+                "data-position=left");
         widget.open();
+        widget.host();
+        assertEquals(Boolean.TRUE, widget.js("return document.getElementById('ikkuna-panel').getBoundingClientRect().left < 100"));
+        widget.enterApp();
         widget.send("Hello from a county page");
         widget.waitMessage("resident", "Hello from a county page");
         widget.browser.until(d -> "text".equals(widget.js("return document.activeElement.id")));
@@ -77,7 +82,7 @@ class WidgetEmbeddingTest extends BrowserTestBase {
             s.createContext("/", exchange -> {
                 String page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>County</title></head>"
                         + "<body><main><h1>County page</h1></main>"
-                        + "<script src=\"http://127.0.0.1:" + proxy.port() + "/widget/loader.js\" data-lang=\"en\" async></script>"
+                        + "<script src=\"http://127.0.0.1:" + proxy.port() + "/widget/loader.js\" data-lang=\"en\" data-position=\"left\" async></script>"
                         + "</body></html>";
                 byte[] body = page.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
