@@ -20,6 +20,8 @@ import fi.ikkuna.queue.QueueService;
 import fi.ikkuna.queue.SignedInConnections;
 import fi.ikkuna.queue.QueueCatalog;
 import fi.ikkuna.rules.ActiveRules;
+import fi.ikkuna.rules.Corrections;
+import fi.ikkuna.rules.RuleDrafts;
 import fi.ikkuna.rules.RuleVersions;
 import fi.ikkuna.triage.DefaultQueuePipeline;
 import fi.ikkuna.triage.RuleLoadException;
@@ -41,6 +43,8 @@ public final class Ikkuna implements AutoCloseable {
     final QueueCatalog queueCatalog;
     final ActiveRules rules;
     final RuleVersions ruleVersions;
+    final RuleDrafts ruleDrafts;
+    final Corrections corrections;
     private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
@@ -68,6 +72,8 @@ public final class Ikkuna implements AutoCloseable {
         this.pipeline = rules;
         this.ruleVersions = new RuleVersions(db, rules, Path.of(System.getProperty("java.io.tmpdir"), "ikkuna-rules"), zone, clock,
                 compiled -> queueCatalog.doSync(compiled.pipeline().queues()));
+        this.ruleDrafts = new RuleDrafts(db, rules, clock);
+        this.corrections = new Corrections(db, zone);
         try {
             ruleVersions.doImportDirectory(rulesDir, false);
         } catch (RuleLoadException e) {

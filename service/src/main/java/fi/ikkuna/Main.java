@@ -11,7 +11,10 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
+import fi.ikkuna.rules.DraftService;
 import fi.ikkuna.rules.RulesAdminService;
+import fi.ikkuna.rules.WorkbenchService;
+import fi.ikkuna.triage.api.Simulation;
 import fi.ikkuna.triage.api.SimulateService;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -54,6 +57,9 @@ public final class Main {
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
+                .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules))
+                .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
+                        app.corrections, app.queueCatalog, new Simulation(app.zone)))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 

@@ -28,6 +28,7 @@ public final class HttpErrors {
         if (e.field() != null) {
             body.put("field", e.field());
         }
+        e.details().forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
         res.status(status(e.code())).header(HeaderValues.CONTENT_TYPE_JSON).send(Json.write(err));
     }
 

@@ -7,11 +7,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
-import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.ErrorCode;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.RuleLoadException;
 
 /**
@@ -34,10 +31,7 @@ public final class RulesAdminService implements HttpService {
     }
 
     private void reload(ServerRequest req, ServerResponse res) {
-        Principal p = auth.checkSession(req).principal();
-        if (!p.isAdministrator() && !"rules_editor".equals(p.role())) {
-            throw new ProtocolException(ErrorCode.FORBIDDEN, "Rules editor or administrator role required");
-        }
+        auth.checkRulesEditor(req);
         try {
             reload.run();
             HttpErrors.json(res, Json.object().put("status", "reloaded"));
