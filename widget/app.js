@@ -24,6 +24,13 @@ const ui = {
   contactSent: false
 };
 let conn = null;
+// Texts shown in status and error spots, kept as key + values so a language change can re-render them.
+const spoken = new Map();
+
+function say(id, key, vars) {
+  if (key) spoken.set(id, [key, vars]); else spoken.delete(id);
+  setText(id, key ? t(key, vars) : '');
+}
 
 async function main() {
   const params = new URLSearchParams(location.search);
@@ -98,10 +105,10 @@ function sendMessage(text) {
 }
 
 function validText(text, fieldId, errorId) {
-  let error = '';
-  if (!text.trim()) error = t('composer.empty');
-  else if (text.length > MAX_TEXT) error = t('composer.tooLong', { max: MAX_TEXT, over: text.length - MAX_TEXT });
-  setText(errorId, error);
+  let error = null;
+  if (!text.trim()) error = ['composer.empty'];
+  else if (text.length > MAX_TEXT) error = ['composer.tooLong', { max: MAX_TEXT, over: text.length - MAX_TEXT }];
+  say(errorId, ...(error || []));
   $(fieldId).setAttribute('aria-invalid', error ? 'true' : 'false');
   if (error) $(fieldId).focus();
   return !error;
@@ -112,10 +119,10 @@ function updateCounter(fieldId, counterId, errorId) {
   $(counterId).textContent = t('composer.counter', { count: n, max: MAX_TEXT });
   $(counterId).classList.toggle('counter--over', n > MAX_TEXT);
   if (n > MAX_TEXT) {
-    setText(errorId, t('composer.tooLong', { max: MAX_TEXT, over: n - MAX_TEXT }));
+    say(errorId, 'composer.tooLong', { max: MAX_TEXT, over: n - MAX_TEXT });
     $(fieldId).setAttribute('aria-invalid', 'true');
   } else if ($(fieldId).getAttribute('aria-invalid') === 'true' && n > 0) {
-    setText(errorId, '');
+    say(errorId);
     $(fieldId).setAttribute('aria-invalid', 'false');
   }
 }
@@ -124,13 +131,13 @@ function sendContact() {
   const name = $('c-name').value.trim();
   const reach = $('c-reach').value.trim();
   const message = $('c-message').value.trim();
-  let error = '';
+  let error = null;
   let bad = null;
-  if (!name) { error = t('contact.missing'); bad = 'c-name'; }
-  else if (!/^\+?[0-9 ()-]{5,20}$/.test(reach) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(reach)) { error = t('contact.reachInvalid'); bad = 'c-reach'; }
-  else if (!message) { error = t('contact.missing'); bad = 'c-message'; }
+  if (!name) { error = 'contact.missing'; bad = 'c-name'; }
+  else if (!/^\+?[0-9 ()-]{5,20}$/.test(reach) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(reach)) { error = 'contact.reachInvalid'; bad = 'c-reach'; }
+  else if (!message) { error = 'contact.missing'; bad = 'c-message'; }
   ['c-name', 'c-reach', 'c-message'].forEach((id) => $(id).setAttribute('aria-invalid', id === bad ? 'true' : 'false'));
-  setText('contact-error', error);
+  say('contact-error', error);
   if (bad) { $(bad).focus(); return; }
   // No dedicated server API yet: the request is the conversation's first message, so it runs the same pipeline.
   const text = [t('contact.prefix'), `${t('contact.name')}: ${name}`, `${t('contact.reach')}: ${reach}`,
@@ -139,7 +146,7 @@ function sendContact() {
   ui.contactSent = true;
   sendMessage(text);
   ['c-name', 'c-reach', 'c-message'].forEach((id) => { $(id).value = ''; });
-  setText('status', t('contact.sent'));
+  say('status', 'contact.sent');
   render();
   $('text').focus();
 }
@@ -163,11 +170,11 @@ function feedback(helpful) {
 function rate() {
   const picked = document.querySelector('input[name="score"]:checked');
   if (!picked) {
-    setText('rate-error', t('ended.rateMissing'));
+    say('rate-error', 'ended.rateMissing');
     document.querySelector('input[name="score"]').focus();
     return;
   }
-  setText('rate-error', '');
+  say('rate-error');
   const frameOut = { type: 'rate', score: Number(picked.value) };
   const comment = $('r-comment').value.trim();
   if (comment) frameOut.comment = comment.slice(0, 2000);
@@ -198,7 +205,7 @@ function frame(f) {
     case 'queue': onQueue(f); break;
     case 'typing': onTyping(); break;
     case 'rated':
-      setText('rated', t('ended.rated'));
+      say('rated', 'ended.rated');
       show('rate', false);
       $('download').focus();
       break;
@@ -220,6 +227,7 @@ function onMessage(f) {
     if (!ui.assignee || ui.assignee.name !== f.authorName) ui.assignee = { name: f.authorName, title: ui.assignee && ui.assignee.title };
     setText('typing', '');
     conn.send({ type: 'delivered', seq: f.seq });
+    render();
   }
   addMessage({ author: f.author, authorName: f.authorName, clientMsgId: f.clientMsgId, seq: f.seq, text: f.text, at: f.at,
     status: f.author === 'resident' ? 'sent' : null });
@@ -243,7 +251,8 @@ function onTriage(f) {
 function onQueue(f) {
   if (ui.state !== 'queued') return;
   const minutes = Math.max(1, Math.round((f.estimatedWaitSeconds || 0) / 60));
-  setText('status', f.position === 1 ? t('queue.next', { minutes }) : t('queue.position', { position: f.position, minutes }));
+  if (f.position === 1) say('status', 'queue.next', { minutes });
+  else say('status', 'queue.position', { position: f.position, minutes });
 }
 
 function onTyping() {
@@ -254,14 +263,14 @@ function onTyping() {
 }
 
 function onError(f) {
-  const text = t(`error.${f.code}`) === `error.${f.code}` ? t('error.generic') : t(`error.${f.code}`);
+  const key = t(`error.${f.code}`) === `error.${f.code}` ? 'error.generic' : `error.${f.code}`;
   if (f.code === 'resume_failed') {
     session.clearConversation();
     conn = null;
     ui.state = null;
     render();
   }
-  setText('text-error', text);
+  say('text-error', key);
 }
 
 function showEmergency(safety) {
@@ -274,12 +283,16 @@ function showEmergency(safety) {
     el('li', {}, el('a', { text: t('emergency.mieli'), attrs: { href: 'tel:+358925250111' } })));
   const fromService = ui.emergency.filter((s) => s.instruction)
     .map((s) => el('p', { cls: 'emergency__service', text: s.instruction, lang: ui.convLang }));
+  const first = !box.childElementCount;
   box.replaceChildren(el('h2', { text: t('emergency.title') }), list, ...fromService);
+  // A compact 112 link stays in the header however far the conversation scrolls.
+  show('sos', true);
+  if (first) box.scrollIntoView({ block: 'start' });
 }
 
 function connectionStatus(status) {
   ui.connected = status === 'online';
-  setText('conn', ui.connected ? '' : t('conn.reconnecting'));
+  say('conn', ui.connected ? null : 'conn.reconnecting');
   for (const m of ui.messages) {
     if (m.author === 'resident' && (m.status === 'pending' || m.status === 'waiting')) setStatus(m, ui.connected ? 'pending' : 'waiting');
   }
@@ -328,17 +341,17 @@ function setState(state) {
   ui.state = state;
   if (state === 'closed' && before !== 'closed') {
     const hadFocus = $('composer').contains(document.activeElement) || $('feedback').contains(document.activeElement);
-    setText('status', ui.faqAnswered ? t('faq.thanks') : t('state.closed'));
+    say('status', ui.faqAnswered ? 'faq.thanks' : 'state.closed');
     render();
-    if (hadFocus || !before) $('ended-title').focus();
+    $('ended').scrollIntoView({ block: 'nearest' });
+    // Focus moves only if it was in a part that just disappeared; a resumed tab must not steal focus.
+    if (hadFocus) $('ended-title').focus();
     return;
   }
-  if (state === 'assigned' && ui.assignee) {
-    const a = ui.assignee;
-    setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
-    setText('status', '');
+  if (state === 'assigned') {
+    say('status');
   } else if (state === 'queued' && before !== 'queued' && !ui.contactSent) {
-    setText('status', t('queue.waiting'));
+    say('status', 'queue.waiting');
   }
   render();
 }
@@ -353,7 +366,9 @@ function render() {
   show('contact', !closed && !started && !ui.open);
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
-  show('who', ui.state === 'assigned' && !!ui.assignee);
+  const a = ui.assignee;
+  show('who', ui.state === 'assigned' && !!a);
+  if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
   if (closed) setText('typing', '');
 }
 
@@ -395,6 +410,8 @@ async function changeLanguage() {
     if (m.status) setStatus(m, m.status);
   }
   if (ui.emergency.length) showEmergency(ui.emergency);
+  for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
+  render();
 }
 
 function downloadTranscript() {
@@ -412,7 +429,9 @@ function restart() {
   session.clearConversation();
   Object.assign(ui, { state: null, convLang: null, assignee: null, emergency: [], messages: [], contactSent: false, faqAnswered: undefined });
   ['log', 'emergency', 'suggestions'].forEach((id) => $(id).replaceChildren());
-  ['status', 'typing', 'who', 'rated', 'text-error'].forEach((id) => setText(id, ''));
+  show('sos', false);
+  ['status', 'rated', 'text-error', 'contact-error', 'rate-error'].forEach((id) => say(id));
+  ['typing', 'who'].forEach((id) => setText(id, ''));
   $('rate').reset();
   show('rate', true);
   render();

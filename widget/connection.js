@@ -2,6 +2,9 @@
 // clientMsgId after every reconnect, duplicate-free delivery by sequence number, exponential backoff.
 const MAX_DELAY_MS = 15000;
 const BASE_DELAY_MS = 500;
+// A connection that died without a close (sleeping laptop, lost Wi-Fi) is noticed by our own pings.
+const PING_EVERY_MS = 20000;
+const DEAD_AFTER_MS = 50000;
 
 export class Connection {
   constructor({ url, token, onFrame, onStatus }) {
@@ -16,7 +19,16 @@ export class Connection {
     this.attempts = 0;
     this.stopped = true;
     this.timer = null;
+    this.watchdog = null;
+    this.lastHeard = 0;
     this.counter = 0;
+    // Back online: try at once instead of waiting for the backoff timer.
+    window.addEventListener('online', () => {
+      if (!this.stopped && !this.ws) {
+        clearTimeout(this.timer);
+        this.open();
+      }
+    });
   }
 
   get started() {
@@ -32,6 +44,7 @@ export class Connection {
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.watchdog);
     if (this.ws) this.ws.close(1000);
     this.ws = null;
   }
@@ -66,20 +79,37 @@ export class Connection {
       ws.send(JSON.stringify(hello));
     };
     ws.onmessage = (e) => {
+      this.lastHeard = Date.now();
       let frame;
       try { frame = JSON.parse(e.data); } catch (err) { return; }
       this.receive(frame);
     };
-    ws.onclose = () => {
+    ws.onclose = () => this.dropped(ws);
+    this.lastHeard = Date.now();
+    clearInterval(this.watchdog);
+    this.watchdog = setInterval(() => {
       if (this.ws !== ws) return;
-      this.welcomed = false;
-      this.ws = null;
-      if (this.stopped) return;
-      this.onStatus('reconnecting');
-      const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** this.attempts) * (0.5 + Math.random() / 2);
-      this.attempts += 1;
-      this.timer = setTimeout(() => this.open(), delay);
-    };
+      if (Date.now() - this.lastHeard > DEAD_AFTER_MS) {
+        this.dropped(ws);
+        ws.close();
+      } else if (this.welcomed) {
+        this.raw({ type: 'ping' });
+      }
+    }, PING_EVERY_MS);
+  }
+
+  /** The connection is gone (closed, failed or silent): show it and try again with backoff. */
+  dropped(ws) {
+    if (this.ws !== ws) return;
+    clearInterval(this.watchdog);
+    this.welcomed = false;
+    this.ws = null;
+    if (this.stopped) return;
+    this.onStatus('reconnecting');
+    const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** this.attempts) * (0.5 + Math.random() / 2);
+    this.attempts += 1;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.open(), delay);
   }
 
   receive(frame) {

@@ -26,7 +26,6 @@
   launcher.type = 'button';
   launcher.id = 'ikkuna-launcher';
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-haspopup', 'dialog');
   launcher.lang = lang;
   launcher.textContent = 'Ikkuna';
   Object.assign(launcher.style, {
@@ -75,10 +74,22 @@
     launcher.setAttribute('aria-controls', wrap.id);
   }
 
+  // Small screens and high zoom get the whole viewport; the app's own close button leads back.
+  function fit() {
+    const small = window.innerWidth < 480 || window.innerHeight < 560;
+    Object.assign(wrap.style, small
+      ? { top: '0', bottom: '0', left: '0', right: '0', width: '100%', height: '100%', borderRadius: '0' }
+      : { top: 'auto', bottom: '80px', left: side === 'left' ? '16px' : 'auto', right: side === 'right' ? '16px' : 'auto',
+        width: 'min(400px, calc(100vw - 32px))', height: 'min(640px, calc(100vh - 96px))', borderRadius: '8px' });
+    launcher.style.visibility = small && open ? 'hidden' : 'visible';
+  }
+  window.addEventListener('resize', () => { if (wrap) fit(); });
+
   function show(restoring) {
     if (!frame) build();
     wrap.style.display = 'block';
     open = true;
+    fit();
     launcher.setAttribute('aria-expanded', 'true');
     remember(true);
     // A panel restored after a reload must not steal focus from the page the resident is reading.
@@ -91,6 +102,7 @@
     if (!wrap) return;
     wrap.style.display = 'none';
     open = false;
+    fit();
     launcher.setAttribute('aria-expanded', 'false');
     remember(false);
     if (focusLauncher) launcher.focus();

@@ -40,6 +40,9 @@ class WidgetConversationTest extends BrowserTestBase {
             // The widget tells the professional it received the answer.
             pro.await("receipt", r -> r.path("seq").asLong() == Long.parseLong(answer.get("seq")));
 
+            // The resident's typing reaches the professional (throttled by the widget to one frame per 3 s).
+            widget.byId("text").sendKeys("K");
+            pro.await("typing", f -> "resident".equals(f.path("from").asText()));
             widget.send("Kiitos, laskun numero on 123");
             widget.browser.until(d -> "sent".equals(status("laskun numero")));
             long seq = pro.await("message", m -> m.path("text").asText().contains("laskun numero")).path("seq").asLong();
@@ -107,6 +110,8 @@ class WidgetConversationTest extends BrowserTestBase {
         assertTrue(text.contains("116117") && text.contains("09 2525 0111"), text);
         assertTrue(text.contains("Soita heti 112"), "the pipeline's own instruction is shown too: " + text);
         assertEquals(0, box.findElements(By.tagName("button")).size(), "nothing to dismiss it with");
+        assertEquals("tel:112", widget.byId("sos").getDomAttribute("href"));
+        assertTrue(widget.byId("sos").isDisplayed(), "a 112 link stays in the header while the conversation scrolls");
 
         widget.byId("text").sendKeys(org.openqa.selenium.Keys.ESCAPE);
         widget.host();
@@ -203,6 +208,24 @@ class WidgetConversationTest extends BrowserTestBase {
         }
         List<String> shown = widget.messages().stream().map(m -> m.get("text")).toList();
         assertEquals(List.of("Ensimmäinen viesti", "Ack katosi matkalla", "Kirjoitettu katkon aikana", "Vastaus katkon aikana"), shown);
+    }
+
+    /** The 4000-character limit is visible while typing, and an over-long message is not sent. */
+    @Test
+    void lengthLimitIsShownBeforeSending() {
+        widget.demo("fi").open();
+        assertEquals("0/4000 merkkiä", widget.byId("counter").getText());
+        widget.js("const t = document.getElementById('text'); t.value = 'x'.repeat(4001);"
+                + "t.dispatchEvent(new Event('input', { bubbles: true }));");
+        assertEquals("4001/4000 merkkiä", widget.byId("counter").getText());
+        widget.waitText("text-error", "Enintään 4000 merkkiä. Lyhennä 1 merkkiä");
+        widget.byId("text").sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("true", widget.byId("text").getDomAttribute("aria-invalid"));
+        assertTrue(widget.messages().isEmpty(), "nothing was sent");
+        assertEquals(null, widget.js("return document.body.dataset.conversation || null"), "no conversation was even started");
+        widget.byId("text").sendKeys(org.openqa.selenium.Keys.BACK_SPACE);
+        widget.browser.until(d -> widget.byId("text-error").getText().isEmpty());
+        assertEquals("4000/4000 merkkiä", widget.byId("counter").getText());
     }
 
     private String status(String textPart) {
