@@ -34,11 +34,11 @@ public final class InsightsMetrics implements MultiCollector {
         this.clock = clock;
     }
 
-    /** Binds to {@code registry}; {@code ikkuna.insights}: metrics-window-days (30), metrics-cache-seconds (10). */
+    /** Binds to {@code registry}; {@code ikkuna.insights}: metrics-window-days (30), metrics-cache-seconds (30). */
     public static void bindTo(PrometheusMeterRegistry registry, Database db, java.time.ZoneId zone, Config insights) {
         registry.getPrometheusRegistry().register(new InsightsMetrics(Insights.from(db, zone, insights),
                 insights.get("metrics-window-days").asInt().orElse(30),
-                Duration.ofSeconds(insights.get("metrics-cache-seconds").asInt().orElse(10)), Clock.systemUTC()));
+                Duration.ofSeconds(insights.get("metrics-cache-seconds").asInt().orElse(30)), Clock.systemUTC()));
     }
 
     @Override
