@@ -20,6 +20,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
  * kept for {@code metrics-cache-seconds} so frequent scrapes never hammer the database.
  */
 public final class InsightsMetrics implements MultiCollector {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(InsightsMetrics.class.getName());
     private final Insights insights;
     private final int windowDays;
     private final Duration cacheFor;
@@ -45,7 +46,15 @@ public final class InsightsMetrics implements MultiCollector {
     public synchronized MetricSnapshots collect() {
         Instant now = clock.instant();
         if (cached == null || !now.isBefore(cachedAt.plus(cacheFor))) {
-            cached = compute();
+            try {
+                cached = compute();
+            } catch (RuntimeException e) {
+                // A database hiccup must not fail the whole scrape (JVM and connection metrics too): keep the last figures.
+                LOG.warning("Insights metrics not computed: " + e);
+                if (cached == null) {
+                    return new MetricSnapshots();
+                }
+            }
             cachedAt = now;
         }
         return cached;

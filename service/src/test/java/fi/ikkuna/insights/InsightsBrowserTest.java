@@ -80,6 +80,10 @@ class InsightsBrowserTest {
     @Test
     void dashboardShowsChartsAndTablesForTheSeededHistory() throws Exception {
         try (Browser b = Browser.start(1280, 4200)) {
+            // Chart.js must work under the console's strict CSP (no inline style or script): record any violation.
+            b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
+                            + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
             signIn(b, base, "admin", "admin-demo");
             range(b, KnownHistory.D1.toString(), KnownHistory.D2.toString(), "");
             for (String t : InsightsQuery.TABLES) {
@@ -99,6 +103,7 @@ class InsightsBrowserTest {
             Object contactsChart = b.driver.executeScript("const c = Chart.getChart(document.getElementById('chart-contacts'));"
                     + "return c.data.datasets.map(d => d.data.reduce((a, v) => a + v, 0)).reduce((a, v) => a + v, 0);");
             assertEquals(9L, ((Number) contactsChart).longValue(), "the chart sums to the table's contacts");
+            assertEquals("[]", String.valueOf(b.driver.executeScript("return JSON.stringify(window.cspViolations)")));
             Files.write(Path.of("target/insights-dashboard.png"), b.driver.getScreenshotAs(OutputType.BYTES));
             assertEquals("[]", b.axeViolations(), "dashboard");
 
