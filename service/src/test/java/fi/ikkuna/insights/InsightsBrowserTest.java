@@ -104,6 +104,11 @@ class InsightsBrowserTest {
                     + "return c.data.datasets.map(d => d.data.reduce((a, v) => a + v, 0)).reduce((a, v) => a + v, 0);");
             assertEquals(9L, ((Number) contactsChart).longValue(), "the chart sums to the table's contacts");
             assertEquals("[]", String.valueOf(b.driver.executeScript("return JSON.stringify(window.cspViolations)")));
+            // Keyboard: from the apply button, Tab reaches the first card's CSV link and then its scrollable table.
+            b.driver.findElement(By.cssSelector("#filters button")).sendKeys(Keys.TAB);
+            assertEquals("csv-contacts", b.driver.switchTo().activeElement().getDomAttribute("id"));
+            b.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            assertEquals("cap-contacts", b.driver.switchTo().activeElement().getDomAttribute("aria-labelledby"));
             Files.write(Path.of("target/insights-dashboard.png"), b.driver.getScreenshotAs(OutputType.BYTES));
             assertEquals("[]", b.axeViolations(), "dashboard");
 
