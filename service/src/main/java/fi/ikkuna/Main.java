@@ -11,7 +11,10 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
+import fi.ikkuna.rules.DraftService;
 import fi.ikkuna.rules.RulesAdminService;
+import fi.ikkuna.rules.WorkbenchService;
+import fi.ikkuna.triage.api.Simulation;
 import fi.ikkuna.triage.api.SimulateService;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -47,7 +50,7 @@ public final class Main {
                 .register("/console/vendor/chart", StaticContentService.builder("META-INF/resources/webjars/chart.js/4.5.1/dist").build()) // insights
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
-                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.consoleContent::get))
+                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
@@ -56,6 +59,9 @@ public final class Main {
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
+                .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules))
+                .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
+                        app.corrections, app.queueCatalog, new Simulation(app.zone)))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 
@@ -64,6 +70,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.consoleContent.get().outcomeCodes()));
+                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
     }
 }

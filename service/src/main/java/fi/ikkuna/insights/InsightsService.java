@@ -42,7 +42,7 @@ public final class InsightsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", this::index).get("/{table}", this::table);
+        rules.get("/", HttpErrors.guard(this::index)).get("/{table}", HttpErrors.guard(this::table));
     }
 
     private Principal checkReader(ServerRequest req) {
@@ -54,48 +54,40 @@ public final class InsightsService implements HttpService {
     }
 
     private void index(ServerRequest req, ServerResponse res) {
-        try {
-            checkReader(req);
-            ObjectNode body = Json.object().put("zone", insights.zone().getId()).put("today", insights.today().toString())
-                    .put("from", insights.today().minusDays(InsightsQuery.DEFAULT_DAYS - 1).toString())
-                    .put("atRiskHours", insights.atRisk().toHours()).put("maxDays", insights.maxDays());
-            body.set("tables", Json.MAPPER.valueToTree(InsightsQuery.TABLES));
-            ArrayNode queues = body.putArray("queues");
-            for (Object[] q : queueNames()) {
-                queues.addObject().put("id", (String) q[0]).put("fi", (String) q[1]).put("sv", (String) q[2]).put("en", (String) q[3]);
-            }
-            HttpErrors.json(res, body);
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
+        checkReader(req);
+        ObjectNode body = Json.object().put("zone", insights.zone().getId()).put("today", insights.today().toString())
+                .put("from", insights.today().minusDays(InsightsQuery.DEFAULT_DAYS - 1).toString())
+                .put("atRiskHours", insights.atRisk().toHours()).put("maxDays", insights.maxDays());
+        body.set("tables", Json.MAPPER.valueToTree(InsightsQuery.TABLES));
+        ArrayNode queues = body.putArray("queues");
+        for (Object[] q : queueNames()) {
+            queues.addObject().put("id", (String) q[0]).put("fi", (String) q[1]).put("sv", (String) q[2]).put("en", (String) q[3]);
         }
+        HttpErrors.json(res, body);
     }
 
     private void table(ServerRequest req, ServerResponse res) {
-        try {
-            checkReader(req);
-            String name = InsightsQuery.checkTable(req.path().pathParameters().get("table"));
-            var params = req.query();
-            boolean csv = InsightsQuery.checkCsv(params.first("format").asOptional());
-            Set<String> queueIds = queueNames().stream().map(q -> (String) q[0]).collect(Collectors.toSet());
-            InsightsQuery q = InsightsQuery.checkQuery(params.first("from").asOptional(), params.first("to").asOptional(),
-                    params.first("queue").asOptional(), insights.today(), insights.maxDays(), queueIds);
-            Table t = insights.table(name, q);
-            if (csv) {
-                String file = "ikkuna-" + name + "-" + q.from() + "-" + q.to() + (q.queue() == null ? "" : "-" + q.queue()) + ".csv";
-                res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8")
-                        .header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
-                        .send(t.toCsv());
-                return;
-            }
-            ObjectNode body = t.toJson().put("from", q.from().toString()).put("to", q.to().toString()).put("queue", q.queue())
-                    .put("zone", insights.zone().getId());
-            if (name.equals("deadlines")) {
-                body.put("atRiskHours", insights.atRisk().toHours());
-            }
-            HttpErrors.json(res, body);
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
+        checkReader(req);
+        String name = InsightsQuery.checkTable(req.path().pathParameters().get("table"));
+        var params = req.query();
+        boolean csv = InsightsQuery.checkCsv(params.first("format").asOptional());
+        Set<String> queueIds = queueNames().stream().map(q -> (String) q[0]).collect(Collectors.toSet());
+        InsightsQuery q = InsightsQuery.checkQuery(params.first("from").asOptional(), params.first("to").asOptional(),
+                params.first("queue").asOptional(), insights.today(), insights.maxDays(), queueIds);
+        Table t = insights.table(name, q);
+        if (csv) {
+            String file = "ikkuna-" + name + "-" + q.from() + "-" + q.to() + (q.queue() == null ? "" : "-" + q.queue()) + ".csv";
+            res.header(HeaderNames.CONTENT_TYPE, "text/csv; charset=utf-8")
+                    .header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"")
+                    .send(t.toCsv());
+            return;
         }
+        ObjectNode body = t.toJson().put("from", q.from().toString()).put("to", q.to().toString()).put("queue", q.queue())
+                .put("zone", insights.zone().getId());
+        if (name.equals("deadlines")) {
+            body.put("atRiskHours", insights.atRisk().toHours());
+        }
+        HttpErrors.json(res, body);
     }
 
     private List<Object[]> queueNames() {

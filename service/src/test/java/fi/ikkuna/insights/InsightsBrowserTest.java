@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import fi.ikkuna.auth.Accounts;
-import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Browser;
-import fi.ikkuna.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -24,27 +21,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The dashboard in real headless Chromium over {@link KnownHistory}: charts, table alternatives, filters, CSV, axe. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InsightsBrowserTest {
-    private Backend backend;
-    private TestServer server;
+class InsightsBrowserTest extends ServiceTest {
     private String base;
 
     @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend, Map.of());
+    void seed() {
         try (HistorySeed seed = new HistorySeed(backend)) {
             KnownHistory.seed(seed, Instant.now());
             ManagerRole.doSeedDemo(new Accounts(seed.db()));
         }
         base = "http://127.0.0.1:" + server.port();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     private static void signIn(Browser b, String base, String user, String password) {

@@ -21,40 +21,33 @@ import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Pro;
-import fi.ikkuna.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every insights figure against {@link KnownHistory}, per backend; the expected values are worked out in docs/insights.md. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class InsightsContract {
+public abstract class InsightsContract extends ServiceTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String RANGE = "from=" + D1 + "&to=" + D2;
-    private Backend backend;
-    private TestServer server;
     private Pro admin;
     private String today;
 
+    @Override
     protected abstract Backend backend();
 
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("ikkuna.insights.metrics-window-days", "3650", "ikkuna.insights.at-risk-hours", "4");
+    }
+
     @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend, Map.of("ikkuna.insights.metrics-window-days", "3650", "ikkuna.insights.at-risk-hours", "4"));
+    void seed() {
         try (HistorySeed seed = new HistorySeed(backend)) {
             KnownHistory.seed(seed, Instant.now());
             ManagerRole.doSeedDemo(new Accounts(seed.db()));
         }
         admin = Pro.login(server, "admin", "admin-demo");
         today = LocalDate.now(HistorySeed.HELSINKI).toString();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     /** The table's rows as "a|b|c" lines, in the order served. */

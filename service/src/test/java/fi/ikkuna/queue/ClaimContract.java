@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,36 +16,31 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Claiming, queue isolation, lifecycle and the access log, per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClaimContract {
+public abstract class ClaimContract extends ServiceTest {
     private static final int RACE_ROUNDS = 200;
-    private Backend backend;
-    private TestServer server;
+
+    @Override
+    protected Map<String, String> config() {
+        return TestServer.FAST_CLIENTS;
+    }
+
     private Pro nurse;
     private Pro admin;
 
+    @Override
     protected abstract Backend backend();
 
     @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend, TestServer.FAST_CLIENTS);
+    void signIn() {
         nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
         admin = Pro.login(server, "admin", "admin-demo");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     /** Q1: of two professionals claiming at once, exactly one wins and the other is told who took it. */
