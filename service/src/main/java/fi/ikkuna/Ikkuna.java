@@ -98,6 +98,7 @@ public final class Ikkuna implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Gauge.builder("ikkuna_ws_connections", heartbeats, Heartbeats::count).register(metrics);
+        fi.ikkuna.insights.InsightsMetrics.bindTo(metrics, db, zone, ik.get("insights"));
     }
 
     /** Re-imports the rules directory as a new version when it changed; throws {@link RuleLoadException} and keeps the old one. */

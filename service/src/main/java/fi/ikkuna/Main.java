@@ -47,7 +47,9 @@ public final class Main {
     static void routing(HttpRouting.Builder r, Ikkuna app) {
         r.addFilter(new SecurityHeaders())
                 .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
+                .register("/console/vendor/chart", StaticContentService.builder("META-INF/resources/webjars/chart.js/4.5.1/dist").build()) // insights
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
+                .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))

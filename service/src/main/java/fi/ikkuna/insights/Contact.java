@@ -1,0 +1,114 @@
+package fi.ikkuna.insights;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.ikkuna.protocol.Json;
+
+/**
+ * One stored conversation with its lifecycle events, as the insights read it. Everything derived here comes
+ * from the events, because the conversation row keeps only the latest queue, claim and close.
+ */
+record Contact(String id, String channel, String service, String queue, String state, Instant deadline, Instant createdAt,
+               String outcome, Integer rating, String triageJson, List<Event> events) {
+    static final String NONE = "none";
+    // "rule <id> (<source>) matched" and "safety rule <id> ..." as written by the triage Decider; deadline rules excluded.
+    private static final Pattern FIRED = Pattern.compile("^(?:safety )?rule (\\S+) \\(");
+
+    /** A stored conversation_event; {@code from}/{@code to} are lifecycle states, null when unchanged. */
+    record Event(Instant at, String type, String from, String to, String detail) {
+        boolean entersQueue() {
+            return "queued".equals(to) && !"queued".equals(from);
+        }
+
+        /** "from -> to: reason" of a transfer; {null, null} for anything else. */
+        String[] transfer() {
+            if (!"transferred".equals(type) || detail == null || !detail.contains(" -> ")) {
+                return new String[] {null, null};
+            }
+            int arrow = detail.indexOf(" -> ");
+            int colon = detail.indexOf(": ", arrow);
+            return new String[] {detail.substring(0, arrow), detail.substring(arrow + 4, colon < 0 ? detail.length() : colon)};
+        }
+    }
+
+    /** One stretch of waiting in a queue: from entering it to a claim, a close, or still open ({@code end} null). */
+    record Wait(String queue, Instant start, Instant end, String endedBy) {
+        long seconds() {
+            return end.getEpochSecond() - start.getEpochSecond();
+        }
+    }
+
+    String queueOrNone() {
+        return queue == null ? NONE : queue;
+    }
+
+    String serviceOrNone() {
+        return service == null ? NONE : service;
+    }
+
+    /**
+     * The waits in order. The queue of each wait is replayed from the transfers: before the first transfer the
+     * conversation was in that transfer's source queue, afterwards in its target.
+     */
+    List<Wait> waits() {
+        String current = events.stream().map(e -> e.transfer()[0]).filter(q -> q != null).findFirst().orElse(queue);
+        List<Wait> out = new ArrayList<>();
+        Event open = null;
+        String openQueue = null;
+        for (Event e : events) {
+            String to = e.transfer()[1];
+            if (to != null) {
+                current = to;
+            }
+            if (e.entersQueue()) {
+                open = e;
+                openQueue = current;
+            } else if (open != null && ("claimed".equals(e.type()) || "closed".equals(e.to()))) {
+                out.add(new Wait(openQueue == null ? NONE : openQueue, open.at(), e.at(), e.type()));
+                open = null;
+            }
+        }
+        if (open != null) {
+            out.add(new Wait(openQueue == null ? NONE : openQueue, open.at(), null, null));
+        }
+        return out;
+    }
+
+    Optional<Event> first(String type) {
+        return events.stream().filter(e -> type.equals(e.type())).findFirst();
+    }
+
+    Optional<Event> closed() {
+        return events.stream().filter(e -> "closed".equals(e.to())).findFirst();
+    }
+
+    /** Ids of the triage rules that fired, from the explanation stored with the (latest) triage. */
+    Set<String> firedRules() {
+        Set<String> rules = new LinkedHashSet<>();
+        if (triageJson == null || triageJson.isBlank()) {
+            return rules;
+        }
+        JsonNode why;
+        try {
+            why = Json.MAPPER.readTree(triageJson).path("explanation");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // A damaged row must not take the dashboard down; it simply names no rule.
+            return rules;
+        }
+        for (JsonNode line : why) {
+            Matcher m = FIRED.matcher(line.asText());
+            if (m.find()) {
+                rules.add(m.group(1));
+            }
+        }
+        return rules;
+    }
+}

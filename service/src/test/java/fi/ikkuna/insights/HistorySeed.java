@@ -1,0 +1,146 @@
+package fi.ikkuna.insights;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import fi.ikkuna.conversation.Conversation;
+import fi.ikkuna.conversation.ConversationEvent;
+import fi.ikkuna.conversation.ConversationState;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Backend;
+import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Urgency;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+/**
+ * Writes a conversation history straight into a backend's database through the real entities, with fixed
+ * timestamps, the way the service would have stored it (same state machine, same event types and details).
+ */
+final class HistorySeed implements AutoCloseable {
+    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Database db;
+
+    HistorySeed(Backend backend) {
+        Map<String, String> c = backend.config();
+        Map<String, String> db = new HashMap<>();
+        db.put("url", c.getOrDefault("ikkuna.db.url", ""));
+        db.put("user", c.getOrDefault("ikkuna.db.user", ""));
+        db.put("password", c.getOrDefault("ikkuna.db.password", ""));
+        db.put("pool-size", "2");
+        Config config = Config.builder().sources(ConfigSources.create(db)).disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource().build();
+        this.db = Database.open(config, Path.of(c.getOrDefault("ikkuna.data.dir", "./data")));
+    }
+
+    Database db() {
+        return db;
+    }
+
+    static Instant at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, minute).atZone(HELSINKI).toInstant();
+    }
+
+    /** Stores one conversation built by {@code steps}. */
+    void conversation(Channel channel, Instant created, Consumer<Conv> steps) {
+        Conv conv = new Conv(channel, created);
+        steps.accept(conv);
+        db.tx(em -> {
+            em.persist(conv.c);
+            conv.events.forEach(em::persist);
+            return null;
+        });
+    }
+
+    /** One conversation under construction; each step moves the state machine and records its event. */
+    static final class Conv {
+        final Conversation c;
+        final List<ConversationEvent> events = new ArrayList<>();
+
+        Conv(Channel channel, Instant created) {
+            byte[] token = new byte[32];
+            RANDOM.nextBytes(token);
+            c = new Conversation(java.util.UUID.randomUUID().toString(), channel, "fi", HexFormat.of().formatHex(token), created);
+            events.add(new ConversationEvent(c.id(), created, "started", null, ConversationState.NEW, null, channel.wire()));
+        }
+
+        Conv triage(String service, String queue, Instant deadline, String... explanation) {
+            var json = Json.object().put("service", service).put("queue", queue);
+            json.set("explanation", Json.MAPPER.valueToTree(List.of(explanation)));
+            c.applyTriage(Urgency.NON_URGENT, service, queue, deadline, Json.write(json));
+            return step(c.createdAt(), ConversationState.TRIAGED, "triaged", null);
+        }
+
+        Conv queued(Instant at) {
+            return step(at, ConversationState.QUEUED, "queued", null);
+        }
+
+        Conv selfServed(Instant at) {
+            return step(at, ConversationState.SELF_SERVED, "self_served", null);
+        }
+
+        Conv faqHelpful(Instant at) {
+            c.close("self_served");
+            return step(at, ConversationState.CLOSED, "faq_helpful", null);
+        }
+
+        Conv faqNotHelpful(Instant at) {
+            return step(at, ConversationState.QUEUED, "faq_not_helpful", null);
+        }
+
+        Conv claim(Instant at) {
+            step(at, ConversationState.ASSIGNED, "claimed", null);
+            c.assignTo("00000000-0000-0000-0000-000000000000");
+            return this;
+        }
+
+        Conv transfer(Instant at, String to, String reason) {
+            String from = c.queueId();
+            c.transferTo(to);
+            return step(at, ConversationState.QUEUED, "transferred", from + " -> " + to + ": " + reason);
+        }
+
+        Conv release(Instant at) {
+            return step(at, ConversationState.QUEUED, "released", null);
+        }
+
+        Conv close(Instant at, String outcome) {
+            c.close(outcome);
+            return step(at, ConversationState.CLOSED, "closed", outcome);
+        }
+
+        Conv residentClose(Instant at) {
+            c.close(c.state() == ConversationState.QUEUED ? "abandoned" : "resident_closed");
+            return step(at, ConversationState.CLOSED, "closed_by_resident", null);
+        }
+
+        Conv rate(int score) {
+            c.rate(score, "kommentti, \"lainaus\"");
+            events.add(new ConversationEvent(c.id(), c.closedAt(), "rated", null, null, null, Integer.toString(score)));
+            return this;
+        }
+
+        private Conv step(Instant at, ConversationState to, String type, String detail) {
+            ConversationState from = c.state();
+            c.moveTo(to, at);
+            events.add(new ConversationEvent(c.id(), at, type, from, to, null, detail));
+            return this;
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
