@@ -190,6 +190,7 @@ function frame(f) {
       ui.convLang = f.language;
       // Shown to no one; lets support staff and tests match the tab to the conversation (not a secret, unlike the token).
       document.body.dataset.conversation = f.conversationId;
+      if (f.assignee) ui.assignee = f.assignee;
       setState(f.state);
       break;
     case 'message': onMessage(f); break;

@@ -62,7 +62,7 @@ public final class Main {
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone)))
-                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
+                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config, app.queues::anyoneOnline));
     }
 
     static WsRouting.Builder wsRouting(Ikkuna app) {

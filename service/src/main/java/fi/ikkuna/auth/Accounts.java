@@ -59,6 +59,7 @@ public final class Accounts {
                 Set.of("social", "child-family", "elderly", "disability"));
         doEnsure("pelastus", "pelastus-demo", "Pekka Nieminen", "palotarkastaja", "professional", Set.of("rescue", "general"));
         doEnsure("saannot", "saannot-demo", "Riikka Laine", "sääntöasiantuntija", "rules_editor", Set.of());
+        doEnsure("johtaja", "johtaja-demo", "Maija Lehtonen", "palvelupäällikkö", "manager", Set.of());
         doEnsure("admin", "admin-demo", "Antti Järvinen", "pääkäyttäjä", "administrator", all);
         LOG.info("Demo accounts seeded (see README)");
     }

@@ -9,7 +9,7 @@ public record Principal(String id, String username, String displayName, String t
         return "administrator".equals(role);
     }
 
-    static Principal of(Professional p) {
+    public static Principal of(Professional p) {
         return new Principal(p.id(), p.username(), p.displayName(), p.title(), p.role(), p.queues());
     }
 }

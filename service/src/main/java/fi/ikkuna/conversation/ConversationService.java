@@ -66,6 +66,15 @@ public final class ConversationService {
                 .setParameter("h", hash).getResultStream().findFirst().map(ConversationView::of));
     }
 
+    /** The professional who has the conversation now, as the resident sees them: name and title. */
+    public Optional<fi.ikkuna.auth.Principal> assignee(ConversationView v) {
+        if (v.assigneeId() == null || v.state() != ConversationState.ASSIGNED) {
+            return Optional.empty();
+        }
+        return db.read(em -> Optional.ofNullable(em.find(fi.ikkuna.auth.Professional.class, v.assigneeId()))
+                .map(fi.ikkuna.auth.Principal::of));
+    }
+
     /** Messages after {@code afterSeq}, in order; residents never receive internal notes. */
     public List<MessageView> messagesAfter(String conversationId, long afterSeq, boolean includeInternal) {
         return db.read(em -> Messages.after(em, conversationId, afterSeq, includeInternal));

@@ -85,6 +85,7 @@ public final class ResidentSocket extends FrameListener {
         hub.joinResident(conversationId, connection);
         welcome.put("conversationId", view.id()).put("state", view.state().wire()).put("language", view.language())
                 .put("lastSeq", view.lastSeq());
+        conversations.assignee(view).ifPresent(a -> welcome.putObject("assignee").put("name", a.displayName()).put("title", a.title()));
         connection.send(welcome);
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);
         missed.forEach(m -> connection.send(m.toFrame()));

@@ -74,6 +74,11 @@ public final class QueueService implements ConversationService.QueueChanges, Res
         queues.forEach(q -> c.send(snapshot(q, waiting(q))));
     }
 
+    /** True while at least one professional has a console connected. */
+    public boolean anyoneOnline() {
+        return !boards.isEmpty();
+    }
+
     public void unwatch(Connection c) {
         boards.remove(c);
     }

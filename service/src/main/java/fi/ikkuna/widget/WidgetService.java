@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.OriginPolicy;
@@ -34,16 +35,21 @@ public final class WidgetService implements HttpService {
     private final OpeningHours hours;
     private final WidgetPages pages;
     private final Clock clock;
+    private final BooleanSupplier staffed;
 
-    public WidgetService(OriginPolicy origins, Config config) {
+    /** {@code anyoneOnline} tells whether a professional has the console open; config decides if that matters. */
+    public WidgetService(OriginPolicy origins, Config config, BooleanSupplier anyoneOnline) {
         this(origins, OpeningHours.parse(config.get("ikkuna.widget.opening-hours").asString().orElse("always"),
-                config.get("ikkuna.zone").asString().orElse("Europe/Helsinki")), Clock.systemUTC());
+                config.get("ikkuna.zone").asString().orElse("Europe/Helsinki")), Clock.systemUTC(),
+                "contact-request".equals(config.get("ikkuna.widget.when-nobody-online").asString().orElse("contact-request"))
+                        ? anyoneOnline : () -> true);
     }
 
-    WidgetService(OriginPolicy origins, OpeningHours hours, Clock clock) {
+    WidgetService(OriginPolicy origins, OpeningHours hours, Clock clock, BooleanSupplier staffed) {
         this.security = new SecurityHeaders(origins.frameAncestors());
         this.hours = hours;
         this.clock = clock;
+        this.staffed = staffed;
         this.pages = new WidgetPages(new WidgetTexts(files));
     }
 
@@ -59,7 +65,8 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get("json"));
         security.common(res);
-        res.send(Json.write(Json.object().put("open", hours.isOpen(clock.instant()))));
+        // Outside opening hours, or with nobody at a console, the widget offers a contact request instead of a chat.
+        res.send(Json.write(Json.object().put("open", hours.isOpen(clock.instant()) && staffed.getAsBoolean())));
     }
 
     private void file(ServerRequest req, ServerResponse res) {

@@ -157,7 +157,9 @@ public abstract class DeliveryContract extends ServiceTest {
         try (WsTestClient back = WsTestClient.connect(server.ws("/ws/resident"));
              WsTestClient waiting = WsTestClient.connect(server.ws("/ws/resident"))) {
             back.send(Frames.resume(assignedToken, 0));
-            assertEquals("assigned", back.await("welcome").path("state").asText());
+            ObjectNode welcome = back.await("welcome");
+            assertEquals("assigned", welcome.path("state").asText());
+            assertEquals(nurse.name(), welcome.path("assignee").path("name").asText(), "the resident sees who has the conversation");
             List<Long> seqs = new ArrayList<>();
             for (int i = 0; i < acked.size(); i++) {
                 seqs.add(back.await("message").path("seq").asLong());

@@ -23,6 +23,8 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Backend backend, Map<String, String> extra) {
         overrides = new HashMap<>(backend.config());
         overrides.put("ikkuna.demo.seed", "always");
+        // Browser tests chat without a console open; WidgetStaffingTest covers the contact-request mode.
+        overrides.put("ikkuna.widget.when-nobody-online", "chat");
         overrides.put("ikkuna.rules.dir", CountyRules.dir().toString());
         overrides.putAll(extra);
         start();

@@ -93,6 +93,12 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         return closed.isDone();
     }
 
+    /** Closes with a normal close handshake and waits for the server's answer, as a browser tab closing does. */
+    public void closeNormally() {
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(10, TimeUnit.SECONDS).join();
+        awaitClose();
+    }
+
     /** Drops the TCP connection without a close handshake, as a crashed browser would. */
     public void abort() {
         ws.abort();
