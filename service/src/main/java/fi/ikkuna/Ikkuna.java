@@ -53,6 +53,8 @@ public final class Ikkuna implements AutoCloseable {
     final Authenticator auth;
     final Accounts accounts;
     final SignedInConnections signedIn = new SignedInConnections();
+    final fi.ikkuna.form.FormCatalog forms;
+    final fi.ikkuna.form.FormSubmissions formSubmissions;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private Ikkuna(Config config) {
@@ -76,6 +78,8 @@ public final class Ikkuna implements AutoCloseable {
         this.sessions.onSignOut(signedIn);
         this.auth = new Authenticator(sessions);
         this.accounts = new Accounts(db);
+        this.forms = fi.ikkuna.form.FormCatalog.load(rulesDir.resolve("forms"));
+        this.formSubmissions = new fi.ikkuna.form.FormSubmissions(db, conversations, clock, zone);
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

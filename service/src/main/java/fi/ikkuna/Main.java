@@ -54,6 +54,7 @@ public final class Main {
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
+                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class FieldChecks {
     /** Finnish numbers (040 123 4567) or international ones (+358 40 123 4567); separators are dropped. */
-    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}|0[0-9]{5,12}");
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}|0[0-9]{6,12}");
     private static final Pattern PHONE_CHARS = Pattern.compile("[0-9+ ()-]{6,32}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+");
 
