@@ -55,6 +55,10 @@ public final class Main {
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
                 .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))
+                .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
+                        app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
+                .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
+                        app.appointmentDays, app.auth, app.limits.maxTextLength()))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config));
     }
 
