@@ -63,7 +63,7 @@ public final class FormService implements HttpService {
                 .put("replyPath", "/api/forms/replies/" + s.replyToken()).put("state", s.conversation().state().wire())
                 .put("urgency", t.urgency().wire()).put("service", t.service()).put("queue", t.queue())
                 .put("emergency", t.emergency());
-        body.put("deadline", t.deadline() == null ? null : t.deadline().toString());
+        body.put("deadline", submissions.time(t.deadline()));
         body.set("safety", Json.MAPPER.valueToTree(t.safety()));
         ArrayNode replies = body.putArray("replies");
         s.replies().forEach(m -> replies.addObject().put("author", m.author().wire()).put("text", m.text()));
@@ -74,14 +74,14 @@ public final class FormService implements HttpService {
         FormSubmissions.Reply r = submissions.reply(req.path().pathParameters().get("token"));
         String lang = r.submission().language();
         ObjectNode body = Json.object().put("form", r.submission().formId()).put("reference", r.submission().reference())
-                .put("submittedAt", r.submission().createdAt().toString()).put("state", r.conversation().state().wire())
+                .put("submittedAt", submissions.time(r.submission().createdAt())).put("state", r.conversation().state().wire())
                 .put("answered", r.messages().stream().anyMatch(m -> m.author() == AuthorKind.PROFESSIONAL));
         body.put("title", catalog.find(r.submission().formId()).map(f -> f.title().in(lang)).orElse(null));
         body.put("urgency", r.conversation().urgency() == null ? null : r.conversation().urgency().wire());
         ArrayNode messages = body.putArray("messages");
         r.messages().forEach(m -> {
             ObjectNode n = messages.addObject().put("seq", m.seq()).put("author", m.author().wire()).put("text", m.text())
-                    .put("at", m.at().toString());
+                    .put("at", submissions.time(m.at()));
             n.put("authorName", m.authorName());
         });
         Rest.send(res, 200, body);

@@ -44,6 +44,11 @@ public final class FormSubmissions {
     public record Reply(FormSubmission submission, ConversationView conversation, List<MessageView> messages) {
     }
 
+    /** An instant as the API shows times: ISO 8601 with the county's offset. */
+    public String time(java.time.Instant t) {
+        return t == null ? null : t.atZone(zone).toOffsetDateTime().toString();
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

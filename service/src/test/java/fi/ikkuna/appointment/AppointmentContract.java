@@ -257,8 +257,18 @@ public abstract class AppointmentContract {
         assertEquals("appointment", log.get(0).path("purpose").asText());
         assertEquals(nursePro.id(), log.get(0).path("professionalId").asText());
         assertEquals(0, nurse2.get("/api/appointments/day?date=" + day).body().path("appointments").size(), "only one's own");
+        assertEquals("slot_booked", nurse.delete("/api/availability/slots/" + slot).errorCode(), "a booked slot stays");
         assertEquals(401, resident.get("/api/appointments/day?date=" + day).status());
         assertEquals("invalid_field", nurse.get("/api/appointments/day?date=tomorrow").errorCode());
+    }
+
+    /** AP7: the resident asked for a person: an FAQ answer is given as a reply, but the request still waits in the queue. */
+    @Test
+    void faqAnswerDoesNotStopTheRequest() {
+        Api.Res res = request("Miten uusin reseptin?", null);
+        assertEquals("queued", res.body().path("state").asText(), res.raw());
+        assertTrue(res.body().path("replies").size() > 0, "the FAQ answer is still shown: " + res.raw());
+        assertTrue(res.body().path("requestId").isTextual());
     }
 
     /** AP6: with no slot inside the deadline the request waits in the queue flagged "deadline at risk". */
