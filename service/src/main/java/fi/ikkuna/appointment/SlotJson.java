@@ -33,7 +33,7 @@ final class SlotJson {
     ObjectNode ownSlot(Slot s) {
         ObjectNode o = slot(s).put("cancelled", s.cancelled()).put("booked", SlotQueries.activeBooking(em, s.id()) != null);
         o.put("patternId", s.patternId());
-        o.with("professional").put("id", s.professionalId());
+        ((ObjectNode) o.get("professional")).put("id", s.professionalId());
         return o;
     }
 
