@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Sessions;
-import fi.ikkuna.console.ConsoleContent;
 import fi.ikkuna.conversation.ConversationHub;
 import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ProfessionalActions;
@@ -21,9 +19,12 @@ import fi.ikkuna.protocol.WsLimits;
 import fi.ikkuna.queue.QueueService;
 import fi.ikkuna.queue.SignedInConnections;
 import fi.ikkuna.queue.QueueCatalog;
+import fi.ikkuna.rules.ActiveRules;
+import fi.ikkuna.rules.Corrections;
+import fi.ikkuna.rules.RuleDrafts;
+import fi.ikkuna.rules.RuleVersions;
 import fi.ikkuna.triage.DefaultQueuePipeline;
 import fi.ikkuna.triage.RuleLoadException;
-import fi.ikkuna.triage.RuleTriagePipeline;
 import fi.ikkuna.triage.TriagePipeline;
 import io.helidon.config.Config;
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +41,10 @@ public final class Ikkuna implements AutoCloseable {
     final TriagePipeline pipeline;
     final ZoneId zone;
     final QueueCatalog queueCatalog;
-    final AtomicReference<ConsoleContent> consoleContent = new AtomicReference<>();
+    final ActiveRules rules;
+    final RuleVersions ruleVersions;
+    final RuleDrafts ruleDrafts;
+    final Corrections corrections;
     private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
@@ -66,11 +70,22 @@ public final class Ikkuna implements AutoCloseable {
         Config ik = config.get("ikkuna");
         Clock clock = Clock.systemUTC();
         this.zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
-        this.db = Database.open(ik.get("db"), Path.of(ik.get("data.dir").asString().orElse("./data")));
+        Path dataDir = Path.of(ik.get("data.dir").asString().orElse("./data"));
+        this.db = Database.open(ik.get("db"), dataDir);
         this.queueCatalog = new QueueCatalog(db);
         this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
-        this.pipeline = loadRules(rulesDir, zone,
-                ik.get("rules.default-queue").asString().orElse("general"));
+        this.rules = new ActiveRules(new DefaultQueuePipeline(ik.get("rules.default-queue").asString().orElse("general"), false));
+        this.pipeline = rules;
+        this.ruleVersions = new RuleVersions(db, rules, Path.of(System.getProperty("java.io.tmpdir"), "ikkuna-rules"), zone, clock,
+                compiled -> queueCatalog.doSync(compiled.pipeline().queues()));
+        this.ruleDrafts = new RuleDrafts(db, rules, clock);
+        this.corrections = new Corrections(db, zone);
+        try {
+            ruleVersions.doImportDirectory(rulesDir, false);
+        } catch (RuleLoadException e) {
+            // Health stays DOWN and contacts go to the default queue until a valid rule set is loaded.
+            LOG.severe("Triage rules not loaded from " + rulesDir.toAbsolutePath() + ": " + e.getMessage());
+        }
         this.limits = WsLimits.from(ik.get("ws"));
         this.origins = new OriginPolicy(limits.allowedOrigins());
         this.heartbeats = new Heartbeats(limits);
@@ -98,33 +113,9 @@ public final class Ikkuna implements AutoCloseable {
         Gauge.builder("ikkuna_ws_connections", heartbeats, Heartbeats::count).register(metrics);
     }
 
-    /**
-     * Loads the rule set. An invalid directory leaves the service up but not ready (health DOWN) with the
-     * fallback pipeline, so the error is visible in health and logs instead of a crash loop.
-     */
-    private TriagePipeline loadRules(Path dir, ZoneId zone, String defaultQueue) {
-        try {
-            RuleTriagePipeline rules = RuleTriagePipeline.load(dir, zone);
-            queueCatalog.doSync(rules.queues());
-            consoleContent.set(ConsoleContent.load(dir, queueCatalog.ids()));
-            return rules;
-        } catch (RuleLoadException e) {
-            LOG.severe("Triage rules not loaded from " + dir.toAbsolutePath() + ": " + e.getMessage());
-            consoleContent.set(new ConsoleContent(java.util.List.of(new ConsoleContent.Outcome("closed", java.util.Map.of())),
-                    java.util.List.of()));
-            return new DefaultQueuePipeline(defaultQueue, false);
-        }
-    }
-
-    /** Re-reads the rules directory and swaps the rule set in; throws {@link RuleLoadException} and keeps the old one. */
+    /** Re-imports the rules directory as a new version when it changed; throws {@link RuleLoadException} and keeps the old one. */
     void reloadRules() {
-        if (!(pipeline instanceof RuleTriagePipeline rules)) {
-            throw new RuleLoadException(rulesDir, 0, "the rule set failed to load at start-up; fix it and restart");
-        }
-        rules.reload();
-        queueCatalog.doSync(rules.queues());
-        // console.yaml is checked against the new queues; when it is invalid the previous console content stays.
-        consoleContent.set(ConsoleContent.load(rulesDir, queueCatalog.ids()));
+        ruleVersions.doImportDirectory(rulesDir, true);
     }
 
     public static Ikkuna start(Config config) {

@@ -11,7 +11,10 @@ import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
+import fi.ikkuna.rules.DraftService;
 import fi.ikkuna.rules.RulesAdminService;
+import fi.ikkuna.rules.WorkbenchService;
+import fi.ikkuna.triage.api.Simulation;
 import fi.ikkuna.triage.api.SimulateService;
 import io.helidon.config.Config;
 import io.helidon.logging.common.LogConfig;
@@ -45,7 +48,7 @@ public final class Main {
         r.addFilter(new SecurityHeaders())
                 .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
-                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.consoleContent::get))
+                .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
@@ -54,6 +57,9 @@ public final class Main {
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
+                .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules))
+                .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
+                        app.corrections, app.queueCatalog, new Simulation(app.zone)))
                 .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))
                 .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
@@ -67,6 +73,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.consoleContent.get().outcomeCodes()));
+                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
     }
 }

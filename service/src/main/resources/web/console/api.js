@@ -17,5 +17,6 @@ export const api = {
   me: () => call('GET', '/api/auth/me'),
   login: (username, password) => call('POST', '/api/auth/login', { username, password }),
   logout: () => call('POST', '/api/auth/logout', {}),
+  audit: (kind, id) => call('GET', `/api/audit/${kind}/${encodeURIComponent(id)}`),
   consoleContent: (lang) => call('GET', `/api/console/content?lang=${encodeURIComponent(lang)}`),
 };

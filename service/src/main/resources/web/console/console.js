@@ -45,6 +45,7 @@ async function start(me) {
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
   });
   socket.connect();
+  if (me.professional.role === 'administrator') setUpAudit();
   $('open-form').addEventListener('submit', (e) => {
     e.preventDefault();
     pendingOpen = $('open-id').value.trim();
@@ -60,6 +61,28 @@ async function start(me) {
 }
 
 let pendingOpen = null;
+
+function setUpAudit() {
+  $('audit').hidden = false;
+  $('audit-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const body = $('audit-table').tBodies[0];
+    body.replaceChildren();
+    try {
+      const { entries } = await api.audit($('audit-kind').value, $('audit-id').value.trim());
+      for (const entry of entries) {
+        const row = body.insertRow();
+        for (const v of [new Date(entry.at).toLocaleString(), entry.professional, entry.conversationId, entry.action, entry.purpose]) {
+          row.insertCell().textContent = v ?? '';
+        }
+      }
+      $('audit-table').hidden = false;
+      announce(entries.length ? `${entries.length}` : t('auditNone'));
+    } catch (err) {
+      status(t('error', { message: err.message }));
+    }
+  });
+}
 
 function askPurpose() {
   $('purpose-dialog').showModal();

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
+import fi.ikkuna.auth.Professional;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
@@ -27,7 +28,8 @@ public final class AccessLogService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conversations/{id}", this::byConversation).get("/professionals/{id}", this::byProfessional);
+        rules.get("/conversations/{id}", HttpErrors.guard(this::byConversation))
+                .get("/professionals/{id}", HttpErrors.guard(this::byProfessional));
     }
 
     private void byConversation(ServerRequest req, ServerResponse res) {
@@ -39,19 +41,27 @@ public final class AccessLogService implements HttpService {
     }
 
     private void list(ServerRequest req, ServerResponse res, String field) {
-        try {
-            auth.checkAdministrator(req);
-            String id = req.path().pathParameters().get("id");
-            List<AccessLogEntry> entries = db.read(em -> em.createQuery(
+        auth.checkAdministrator(req);
+        String given = req.path().pathParameters().get("id");
+        ObjectNode body = Json.object();
+        ArrayNode arr = body.putArray("entries");
+        db.read(em -> {
+            // Administrators think in usernames; ids work too.
+            String id = "professionalId".equals(field) ? em.createQuery(
+                            "select p.id from Professional p where p.username = :u", String.class)
+                    .setParameter("u", given).getResultStream().findFirst().orElse(given) : given;
+            List<AccessLogEntry> entries = em.createQuery(
                             "select a from AccessLogEntry a where a." + field + " = :id order by a.at", AccessLogEntry.class)
-                    .setParameter("id", id).getResultList());
-            ObjectNode body = Json.object();
-            ArrayNode arr = body.putArray("entries");
-            entries.forEach(e -> arr.addObject().put("professionalId", e.professionalId()).put("conversationId", e.conversationId())
-                    .put("action", e.action()).put("purpose", e.purpose()).put("at", e.at().toString()));
-            HttpErrors.json(res, body);
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
-        }
+                    .setParameter("id", id).getResultList();
+            for (AccessLogEntry e : entries) {
+                Professional p = em.find(Professional.class, e.professionalId());
+                arr.addObject().put("professionalId", e.professionalId())
+                        .put("professional", p == null ? null : p.displayName() + " (" + p.username() + ")")
+                        .put("conversationId", e.conversationId()).put("action", e.action()).put("purpose", e.purpose())
+                        .put("at", e.at().toString());
+            }
+            return null;
+        });
+        HttpErrors.json(res, body);
     }
 }

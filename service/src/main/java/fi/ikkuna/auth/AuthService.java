@@ -37,44 +37,34 @@ public final class AuthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/login", this::login).post("/logout", this::logout).get("/me", this::me);
+        rules.post("/login", HttpErrors.guard(this::login))
+                .post("/logout", HttpErrors.guard(this::logout))
+                .get("/me", HttpErrors.guard(this::me));
     }
 
     private void login(ServerRequest req, ServerResponse res) {
-        try {
-            ObjectNode body = Json.parseObject(req.content().as(String.class));
-            String username = Fields.checkString(body, "username", 100);
-            String password = Fields.checkString(body, "password", 200);
-            checkAttempts(username);
-            Principal p = accounts.authenticate(username, password)
-                    .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHORIZED, "Wrong username or password"));
-            Sessions.Session s = sessions.create(p);
-            res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, s.id()).path("/").httpOnly(true).secure(secureCookies)
-                    .sameSite(SetCookie.SameSite.STRICT).build());
-            HttpErrors.json(res, me(s));
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
-        }
+        ObjectNode body = Json.parseObject(req.content().as(String.class));
+        String username = Fields.checkString(body, "username", 100);
+        String password = Fields.checkString(body, "password", 200);
+        checkAttempts(username);
+        Principal p = accounts.authenticate(username, password)
+                .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHORIZED, "Wrong username or password"));
+        Sessions.Session s = sessions.create(p);
+        res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, s.id()).path("/").httpOnly(true).secure(secureCookies)
+                .sameSite(SetCookie.SameSite.STRICT).build());
+        HttpErrors.json(res, me(s));
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
-        try {
-            Sessions.Session s = auth.checkSession(req);
-            sessions.end(s.id());
-            res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, "").path("/").httpOnly(true).maxAge(Duration.ZERO)
-                    .sameSite(SetCookie.SameSite.STRICT).build());
-            res.status(Status.NO_CONTENT_204).send();
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
-        }
+        Sessions.Session s = auth.checkSession(req);
+        sessions.end(s.id());
+        res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, "").path("/").httpOnly(true).maxAge(Duration.ZERO)
+                .sameSite(SetCookie.SameSite.STRICT).build());
+        res.status(Status.NO_CONTENT_204).send();
     }
 
     private void me(ServerRequest req, ServerResponse res) {
-        try {
-            HttpErrors.json(res, me(auth.checkSession(req)));
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
-        }
+        HttpErrors.json(res, me(auth.checkSession(req)));
     }
 
     private static ObjectNode me(Sessions.Session s) {

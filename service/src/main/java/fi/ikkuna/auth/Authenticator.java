@@ -31,6 +31,14 @@ public final class Authenticator {
         return s;
     }
 
+    public Principal checkRulesEditor(ServerRequest req) {
+        Principal p = checkSession(req).principal();
+        if (!p.isAdministrator() && !"rules_editor".equals(p.role())) {
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "Rules editor or administrator role required");
+        }
+        return p;
+    }
+
     public Principal checkAdministrator(ServerRequest req) {
         Principal p = checkSession(req).principal();
         if (!p.isAdministrator()) {

@@ -31,10 +31,15 @@ public record ConsoleContent(List<Outcome> outcomes, List<Canned> canned) {
     public record Canned(String queue, String id, Map<String, String> title, Map<String, String> text) {
     }
 
+    /** Used when a rule set has no console.yaml (or none is loaded): one generic outcome, no canned replies. */
+    public static ConsoleContent fallback() {
+        return new ConsoleContent(List.of(new Outcome("closed", Map.of("fi", "Päätetty", "sv", "Avslutat", "en", "Closed"))), List.of());
+    }
+
     public static ConsoleContent load(Path rulesDir, Set<String> queueIds) {
         Path file = rulesDir.resolve("console.yaml");
         if (!Files.exists(file)) {
-            return new ConsoleContent(List.of(new Outcome("closed", Map.of("fi", "Päätetty", "sv", "Avslutat", "en", "Closed"))), List.of());
+            return fallback();
         }
         ConsoleContent c;
         try {

@@ -31,28 +31,24 @@ public final class ConsoleService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/content", this::content);
+        rules.get("/content", HttpErrors.guard(this::content));
     }
 
     private void content(ServerRequest req, ServerResponse res) {
-        try {
-            Principal p = auth.checkSession(req).principal();
-            String lang = req.query().first("lang").orElse("fi");
-            ConsoleContent c = content.get();
-            ObjectNode body = Json.object();
-            ArrayNode qs = body.putArray("queues");
-            queues.names(lang).forEach((id, name) -> qs.addObject().put("id", id).put("name", name).put("mine", p.queues().contains(id)));
-            ArrayNode outcomes = body.putArray("outcomes");
-            c.outcomes().forEach(o -> outcomes.addObject().put("code", o.code()).put("name", o.name().getOrDefault(lang, o.code())));
-            ObjectNode canned = body.putObject("canned");
-            Set<String> mine = p.queues();
-            c.canned().stream().filter(r -> mine.contains(r.queue())).forEach(r -> {
-                ArrayNode list = canned.has(r.queue()) ? (ArrayNode) canned.get(r.queue()) : canned.putArray(r.queue());
-                list.addObject().put("id", r.id()).put("title", r.title().getOrDefault(lang, r.id())).put("text", r.text().get(lang));
-            });
-            HttpErrors.json(res, body);
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
-        }
+        Principal p = auth.checkSession(req).principal();
+        String lang = req.query().first("lang").orElse("fi");
+        ConsoleContent c = content.get();
+        ObjectNode body = Json.object();
+        ArrayNode qs = body.putArray("queues");
+        queues.names(lang).forEach((id, name) -> qs.addObject().put("id", id).put("name", name).put("mine", p.queues().contains(id)));
+        ArrayNode outcomes = body.putArray("outcomes");
+        c.outcomes().forEach(o -> outcomes.addObject().put("code", o.code()).put("name", o.name().getOrDefault(lang, o.code())));
+        ObjectNode canned = body.putObject("canned");
+        Set<String> mine = p.queues();
+        c.canned().stream().filter(r -> mine.contains(r.queue())).forEach(r -> {
+            ArrayNode list = canned.has(r.queue()) ? (ArrayNode) canned.get(r.queue()) : canned.putArray(r.queue());
+            list.addObject().put("id", r.id()).put("title", r.title().getOrDefault(lang, r.id())).put("text", r.text().get(lang));
+        });
+        HttpErrors.json(res, body);
     }
 }

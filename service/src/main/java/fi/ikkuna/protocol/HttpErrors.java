@@ -3,11 +3,23 @@ package fi.ikkuna.protocol;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerResponse;
 
 /** REST error bodies: {@code {"error": {"code", "message", "field"}}}, the same codes as WebSocket errors. */
 public final class HttpErrors {
     private HttpErrors() {
+    }
+
+    /** Wraps a handler so any {@link ProtocolException} it throws becomes the JSON error response. */
+    public static Handler guard(Handler handler) {
+        return (req, res) -> {
+            try {
+                handler.handle(req, res);
+            } catch (ProtocolException e) {
+                send(res, e);
+            }
+        };
     }
 
     public static void send(ServerResponse res, ProtocolException e) {
@@ -16,6 +28,7 @@ public final class HttpErrors {
         if (e.field() != null) {
             body.put("field", e.field());
         }
+        e.details().forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
         res.status(status(e.code())).header(HeaderValues.CONTENT_TYPE_JSON).send(Json.write(err));
     }
 

@@ -37,6 +37,11 @@ public final class QueueCatalog {
         definitions = List.copyOf(queues);
     }
 
+    /** The service area of a queue, or null for a queue the active rule set does not have. */
+    public String serviceOf(String queueId) {
+        return definitions.stream().filter(q -> q.id().equals(queueId)).map(QueueDefinition::service).findFirst().orElse(null);
+    }
+
     /** Queue names in a language, in the rule set's order. */
     public java.util.Map<String, String> names(String lang) {
         java.util.Map<String, String> out = new java.util.LinkedHashMap<>();

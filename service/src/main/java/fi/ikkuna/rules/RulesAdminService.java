@@ -7,11 +7,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
-import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.ErrorCode;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.RuleLoadException;
 
 /**
@@ -30,19 +27,14 @@ public final class RulesAdminService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/reload", this::reload);
+        rules.post("/reload", HttpErrors.guard(this::reload));
     }
 
     private void reload(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
         try {
-            Principal p = auth.checkSession(req).principal();
-            if (!p.isAdministrator() && !"rules_editor".equals(p.role())) {
-                throw new ProtocolException(ErrorCode.FORBIDDEN, "Rules editor or administrator role required");
-            }
             reload.run();
             HttpErrors.json(res, Json.object().put("status", "reloaded"));
-        } catch (ProtocolException e) {
-            HttpErrors.send(res, e);
         } catch (RuleLoadException e) {
             res.status(Status.create(422, "Unprocessable Content"));
             HttpErrors.json(res, Json.object().set("error", Json.object().put("code", "invalid_rules").put("message", e.getMessage())));

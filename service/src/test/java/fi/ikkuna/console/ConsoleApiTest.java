@@ -16,29 +16,17 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The console's server side: content per professional, outcome codes, CSRF, sign-out, security headers. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleApiTest {
-    private Backend backend;
-    private TestServer server;
+class ConsoleApiTest extends ServiceTest {
 
-    @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend, TestServer.FAST_CLIENTS);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
+    @Override
+    protected Map<String, String> config() {
+        return TestServer.FAST_CLIENTS;
     }
 
     @Test

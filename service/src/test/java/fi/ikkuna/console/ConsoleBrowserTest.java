@@ -13,12 +13,10 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.widget.Widget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -27,32 +25,25 @@ import org.openqa.selenium.StaleElementReferenceException;
  * Issue 5 end to end in real headless Chromium: a resident in the widget and professionals in the console,
  * each in its own browser, against the real service with the county's rules.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends ServiceTest {
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
-    private Backend backend;
-    private TestServer server;
-    private String base;
 
-    @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend, Map.of("ikkuna.widget.opening-hours", "always"));
-        base = "http://127.0.0.1:" + server.port();
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("ikkuna.widget.opening-hours", "always");
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
+
+    private String base() {
+        return "http://127.0.0.1:" + server.port();
     }
 
     @Test
     void wholeFlowFromQuestionToRating() {
         try (Browser residentBrowser = Browser.start(); Browser proBrowser = Browser.start()) {
-            Console console = new Console(proBrowser, base).signIn("hoitaja", "hoitaja-demo");
+            Console console = new Console(proBrowser, base()).signIn("hoitaja", "hoitaja-demo");
             List<String> before = console.waiting();
-            Widget resident = new Widget(residentBrowser, base).demo("fi").open();
+            Widget resident = new Widget(residentBrowser, base()).demo("fi").open();
             resident.send(QUESTION);
             resident.waitMessage("resident", "kuumetta");
             if (residentBrowser.until(d -> d.findElement(By.id("feedback")).isDisplayed()
@@ -88,16 +79,30 @@ class ConsoleBrowserTest {
             List<String> actions = entries.findValuesAsText("action");
             assertEquals(List.of("claim", "claim"), actions, entries.toString());
             assertFalse(entries.get(0).path("professionalId").asText().equals(entries.get(1).path("professionalId").asText()));
+
+            // The administrator reads the same log in the console, by conversation and by username.
+            console.signOut().signIn("admin", "admin-demo");
+            proBrowser.driver.findElement(By.id("audit-id")).sendKeys(id);
+            proBrowser.driver.findElement(By.cssSelector("#audit-form button")).click();
+            proBrowser.until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() == 2 ? true : null);
+            String table = proBrowser.driver.findElement(By.id("audit-table")).getText();
+            assertTrue(table.contains("(hoitaja)") && table.contains("(hoitaja2)"), table);
+            new org.openqa.selenium.support.ui.Select(proBrowser.driver.findElement(By.id("audit-kind"))).selectByValue("professionals");
+            proBrowser.driver.findElement(By.id("audit-id")).clear();
+            proBrowser.driver.findElement(By.id("audit-id")).sendKeys("hoitaja2");
+            proBrowser.driver.findElement(By.cssSelector("#audit-form button")).click();
+            proBrowser.until(d -> d.findElement(By.id("audit-table")).getText().contains(id) ? true : null);
+            assertEquals("[]", proBrowser.axeViolations(), "administrator view");
         }
     }
 
     @Test
     void consoleIsAxeCleanAndKeyboardUsable() {
         try (Browser browser = Browser.start(); Resident r = Resident.start(server, "fi")) {
-            browser.driver.get(base + "/console/");
+            browser.driver.get(base() + "/console/");
             browser.until(d -> d.findElement(By.id("username")).isDisplayed() ? true : null);
             assertEquals("[]", browser.axeViolations(), "sign-in view");
-            Console console = new Console(browser, base).signIn("hoitaja", "hoitaja-demo");
+            Console console = new Console(browser, base()).signIn("hoitaja", "hoitaja-demo");
             r.say(QUESTION);
             if (r.ws.await("triage").path("answered").asBoolean()) {
                 r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
@@ -122,8 +127,8 @@ class ConsoleBrowserTest {
     @Test
     void twoConsolesRaceForOneConversation() {
         try (Browser a = Browser.start(); Browser b = Browser.start(); Resident r = Resident.start(server, "fi")) {
-            Console nurse = new Console(a, base).signIn("hoitaja", "hoitaja-demo");
-            Console admin = new Console(b, base).signIn("admin", "admin-demo");
+            Console nurse = new Console(a, base()).signIn("hoitaja", "hoitaja-demo");
+            Console admin = new Console(b, base()).signIn("admin", "admin-demo");
             r.say(QUESTION);
             if (r.ws.await("triage").path("answered").asBoolean()) {
                 r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
@@ -143,7 +148,7 @@ class ConsoleBrowserTest {
     void otherQueuesStayInvisibleAndCsrfIsEnforced() {
         try (Browser browser = Browser.start(); Resident r = Resident.start(server, "fi")) {
             r.say(QUESTION);
-            Console social = new Console(browser, base).signIn("sosiaali", "sosiaali-demo");
+            Console social = new Console(browser, base()).signIn("sosiaali", "sosiaali-demo");
             browser.driver.findElement(By.id("open-id")).sendKeys(r.conversationId);
             browser.driver.findElement(By.cssSelector("#open-form button")).click();
             browser.until(d -> social.status().contains("No such conversation") ? true : null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,35 +17,24 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Delivery guarantees of docs/delivery.md, through the public WebSocket protocol. Run once per backend
  * by the subclasses (embedded default and MariaDB).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DeliveryContract {
-    private Backend backend;
-    private TestServer server;
+public abstract class DeliveryContract extends ServiceTest {
 
+    @Override
+    protected Map<String, String> config() {
+        return TestServer.FAST_CLIENTS;
+    }
+
+    @Override
     protected abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend, TestServer.FAST_CLIENTS);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
-    }
 
     /** D1: the ack comes after commit and carries the sequence number another connection then reads back. */
     @Test

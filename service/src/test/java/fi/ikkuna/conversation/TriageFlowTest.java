@@ -8,32 +8,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The conversation core with the county's real rule content: safety guidance, FAQ answers with
  * "did this help?", and escalation of a waiting contact, all through the resident protocol.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TriageFlowTest {
-    private Backend backend;
-    private TestServer server;
-
-    @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
-    }
+class TriageFlowTest extends ServiceTest {
 
     @Test
     void emergencyShowsGuidanceAtOnceAndQueuesFirst() {

@@ -11,38 +11,28 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
+import fi.ikkuna.support.CountyRules;
 import fi.ikkuna.support.RawWs;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every kind of bad input gets its documented error or close code, stores nothing and leaves the server
  * serving others (checked after each case by a healthy bystander conversation).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BadInputContract {
-    private Backend backend;
-    private TestServer server;
+abstract class BadInputContract extends ServiceTest {
 
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("ikkuna.ws.allowed-origins", "https://www.example-hyvinvointialue.fi",
+                "ikkuna.rules.dir", CountyRules.coreOnly().toString());
+    }
+
+    @Override
     protected abstract Backend backend();
-
-    @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend, Map.of("ikkuna.ws.allowed-origins", "https://www.example-hyvinvointialue.fi",
-                "ikkuna.rules.dir", fi.ikkuna.support.CountyRules.coreOnly().toString()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
-    }
 
     @Test
     void malformedJsonIsAnErrorAndTheConnectionStays() {

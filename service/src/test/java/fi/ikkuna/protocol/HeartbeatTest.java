@@ -7,31 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 
 import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.CountyRules;
 import fi.ikkuna.support.RawWs;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** H1: pings keep an idle but live client connected; a peer that never answers is cut off with 4408. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HeartbeatTest {
-    private Backend backend;
-    private TestServer server;
+class HeartbeatTest extends ServiceTest {
 
-    @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend, Map.of("ikkuna.ws.heartbeat-interval-seconds", "1",
-                "ikkuna.ws.heartbeat-timeout-seconds", "3", "ikkuna.rules.dir", fi.ikkuna.support.CountyRules.coreOnly().toString()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("ikkuna.ws.heartbeat-interval-seconds", "1",
+                "ikkuna.ws.heartbeat-timeout-seconds", "3", "ikkuna.rules.dir", CountyRules.coreOnly().toString());
     }
 
     @Test

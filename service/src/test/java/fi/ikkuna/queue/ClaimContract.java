@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,36 +16,31 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Claiming, queue isolation, lifecycle and the access log, per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ClaimContract {
+public abstract class ClaimContract extends ServiceTest {
     private static final int RACE_ROUNDS = 200;
-    private Backend backend;
-    private TestServer server;
+
+    @Override
+    protected Map<String, String> config() {
+        return TestServer.FAST_CLIENTS;
+    }
+
     private Pro nurse;
     private Pro admin;
 
+    @Override
     protected abstract Backend backend();
 
     @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend, TestServer.FAST_CLIENTS);
+    void signIn() {
         nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
         admin = Pro.login(server, "admin", "admin-demo");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     /** Q1: of two professionals claiming at once, exactly one wins and the other is told who took it. */
@@ -173,6 +169,36 @@ public abstract class ClaimContract {
             r.ws.await("state", s -> "closed".equals(s.path("state").asText()));
             r.ws.send(Frames.message("after-close", "Vielä yksi"));
             assertEquals("conversation_closed", r.ws.await("error").path("code").asText());
+        }
+    }
+
+    /** N1: internal notes reach professionals only; typing and receipts cross between the two sides. */
+    @Test
+    void notesStayInternalAndTypingCrosses() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say("Onko minulla jo aika?");
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("note", r.conversationId).put("clientMsgId", "n1").put("text", "Sisäinen: tarkista ajanvaraus"));
+            long noteSeq = pro.await("ack", a -> "n1".equals(a.path("clientMsgId").asText())).path("seq").asLong();
+            pro.await("message", m -> m.path("internal").asBoolean());
+            pro.send(Frames.pro("message", r.conversationId).put("clientMsgId", "m1").put("text", "Tarkistan asian."));
+            long replySeq = r.ws.await("message", m -> "professional".equals(m.path("author").asText())).path("seq").asLong();
+            assertEquals(noteSeq + 1, replySeq);
+            pro.send(Frames.pro("typing", r.conversationId));
+            r.ws.await("typing", t -> "professional".equals(t.path("from").asText()));
+            r.ws.send(Json.object().put("type", "typing"));
+            pro.await("typing", t -> "resident".equals(t.path("from").asText()));
+            r.ws.send(Json.object().put("type", "delivered").put("seq", replySeq));
+            assertEquals(replySeq, pro.await("receipt").path("seq").asLong());
+            assertTrue(r.ws.all("message").stream().noneMatch(m -> m.path("text").asText().contains("Sisäinen")),
+                    "an internal note reached the resident");
+            try (WsTestClient again = WsTestClient.connect(server.ws("/ws/resident"))) {
+                again.send(Frames.resume(r.resumeToken, 0));
+                again.await("welcome");
+                again.await("message", m -> m.path("seq").asLong() == replySeq);
+                assertTrue(again.all("message").stream().noneMatch(m -> m.path("internal").asBoolean()), "replay leaked a note");
+            }
         }
     }
 

@@ -93,6 +93,15 @@ public final class Analyzers {
                 stop), synonyms)));
     }
 
+    /**
+     * StandardTokenizer → LowerCaseFilter → ASCIIFoldingFilter → NGramTokenFilter(3, 3): character trigrams for
+     * the FAQ's fuzzy field, which forgives typos, missing umlauts and unsplit compounds in any language.
+     */
+    public static Analyzer trigrams() {
+        return chain(t -> new org.apache.lucene.analysis.ngram.NGramTokenFilter(
+                new org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter(new LowerCaseFilter(t)), 3, 3, true));
+    }
+
     private static TokenStream synonyms(TokenStream in, Map<String, List<String>> synonyms) {
         return synonyms.isEmpty() ? in : new SynonymExpandFilter(in, synonyms);
     }

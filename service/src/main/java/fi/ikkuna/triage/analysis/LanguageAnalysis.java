@@ -27,7 +27,8 @@ public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer
         AnalysisVariant variant = wanted;
         Optional<VoikkoMorphology> voikko = Optional.empty();
         if (wanted == AnalysisVariant.VOIKKO || wanted == AnalysisVariant.VOIKKO_SYNONYMS) {
-            voikko = VoikkoMorphology.shared();
+            // the property lets operators (and a test) run without the native library on purpose
+            voikko = Boolean.getBoolean("ikkuna.voikko.disabled") ? Optional.empty() : VoikkoMorphology.shared();
             if (voikko.isEmpty()) {
                 variant = wanted == AnalysisVariant.VOIKKO ? AnalysisVariant.STOCK : AnalysisVariant.STOCK_SYNONYMS;
                 LOG.warning("Finnish analysis variant " + wanted + " unavailable, using " + variant);

@@ -48,12 +48,33 @@ public final class Evaluate {
                     p.ruleSet().analysis().finnish().name().toLowerCase(), dev.emergencyRecall(), dev.urgencyAccuracy(),
                     dev.serviceAccuracy(), semigran.urgencyAccuracy(), cases.urgencyAccuracy(), cases.serviceAccuracy(),
                     cases.faqTop1(), cases.mrr());
+            System.out.println("  latency per contact (" + p.ruleSet().analysis().finnish().name().toLowerCase() + "): "
+                    + latency(p));
             if (misses) {
                 dev.misses.forEach(m -> System.out.println("  dev  " + m));
                 semigran.misses.forEach(m -> System.out.println("  semigran " + m));
                 cases.misses.forEach(m -> System.out.println("  case " + m));
             }
         }
+    }
+
+    /** p50/p99 of one triage call over all case texts, after a warm-up pass; a rough figure, not a benchmark. */
+    static String latency(RuleTriagePipeline p) {
+        List<Contact> contacts = p.cases().stream().map(CaseDefinition::contact).toList();
+        for (int i = 0; i < 20; i++) {
+            contacts.forEach(p::triage);
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            for (Contact c : contacts) {
+                long t0 = System.nanoTime();
+                p.triage(c);
+                nanos.add(System.nanoTime() - t0);
+            }
+        }
+        nanos.sort(null);
+        return String.format("p50 %.0f µs, p99 %.0f µs over %d calls", nanos.get(nanos.size() / 2) / 1e3,
+                nanos.get(nanos.size() * 99 / 100) / 1e3, nanos.size());
     }
 
     static Metrics dev(RuleTriagePipeline p, Path file) throws IOException {

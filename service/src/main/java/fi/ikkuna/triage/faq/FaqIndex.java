@@ -5,6 +5,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
@@ -17,6 +18,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -38,6 +41,21 @@ import java.util.Set;
  */
 public final class FaqIndex {
     private static final String[] FIELDS = {"question", "variants", "answer"};
+    private static final String GRAMS = "grams";
+    private static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
+    /** Enough documents to find {@code max} distinct entries even when one entry's phrasings fill the top. */
+    private static final int PHRASINGS_PER_ENTRY = 12;
+    static final org.apache.lucene.search.similarities.BM25Similarity SIMILARITY =
+            new org.apache.lucene.search.similarities.BM25Similarity(
+                    Float.parseFloat(System.getProperty("ikkuna.faq.k1", "1.2")), Float.parseFloat(System.getProperty("ikkuna.faq.b", "0.75")));
+    /**
+     * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
+     * them to tell a question from a request, but they only add noise to FAQ ranking.
+     */
+    static final Set<String> QUESTION_NOISE = Set.of(System.getProperty("ikkuna.faq.noise",
+            "miten,mikä,mitä,mistä,mihin,missä,minkä,miksi,millä,kuka,kuinka,voida,voi,voiko,voinko,saada,saa,saako,"
+            + "olla,on,onko,pitää,pitääkö,hur,vad,var,när,får,kan,how,what,where,when,can,do,i,get").split(","));
+    static float TIE_BREAKER = Float.parseFloat(System.getProperty("ikkuna.faq.tie", "0.5"));
 
     private final IndexSearcher searcher;
     private final Map<String, Analyzer> analyzers;
@@ -53,38 +71,55 @@ public final class FaqIndex {
                 perField.put(f + "_" + lang, a);
             }
         });
+        perField.put(GRAMS, TRIGRAMS);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.get("fi"), perField)))) {
+        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.get("fi"), perField)).setSimilarity(SIMILARITY))) {
             for (FaqEntry e : entries) {
                 byId.put(e.id(), e);
-                Document d = new Document();
-                d.add(new StringField("id", e.id(), Field.Store.YES));
-                d.add(new StringField("lang", e.lang(), Field.Store.NO));
-                d.add(new TextField("question_" + e.lang(), e.question(), Field.Store.NO));
+                w.addDocument(doc(e, "question_", e.question()));
                 for (String v : e.variants()) {
-                    d.add(new TextField("variants_" + e.lang(), v, Field.Store.NO));
+                    w.addDocument(doc(e, "variants_", v));
                 }
-                d.add(new TextField("answer_" + e.lang(), e.answer(), Field.Store.NO));
-                w.addDocument(d);
             }
             w.commit();
             searcher = new IndexSearcher(DirectoryReader.open(dir));
+            searcher.setSimilarity(SIMILARITY);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
+    /**
+     * One document per phrasing (the question, each variant), each carrying the entry's answer: an entry scores
+     * as its best phrasing, so a long list of variants does not dilute a short one that fits (BM25 length norm).
+     */
+    private static Document doc(FaqEntry e, String phrasingField, String phrasing) {
+        Document d = new Document();
+        d.add(new StringField("id", e.id(), Field.Store.YES));
+        d.add(new StringField("lang", e.lang(), Field.Store.NO));
+        d.add(new TextField(phrasingField + e.lang(), phrasing, Field.Store.NO));
+        d.add(new TextField(GRAMS, phrasing, Field.Store.NO));
+        d.add(new TextField("answer_" + e.lang(), e.answer(), Field.Store.NO));
+        return d;
+    }
+
     /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
     public List<FaqHit> search(String text, String lang, int max) {
-        Set<String> terms = analyze(text, lang);
-        if (terms.isEmpty()) {
+        List<List<String>> words = analyze(analyzers.get(lang), text);
+        words.removeIf(w -> w.stream().allMatch(QUESTION_NOISE::contains));
+        if (words.isEmpty()) {
             return List.of();
         }
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (String t : terms) {
+        for (List<String> word : words) {
             for (String f : FIELDS) {
-                any.add(new BoostQuery(new TermQuery(new Term(f + "_" + lang, t)), boosts.getOrDefault(f, 1f)),
-                        BooleanClause.Occur.SHOULD);
+                any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boosts.getOrDefault(f, 1f)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        float gramBoost = boosts.getOrDefault("grams", 0f);
+        if (gramBoost > 0f) {
+            for (List<String> gram : analyze(TRIGRAMS, text)) {
+                any.add(new BoostQuery(new TermQuery(new Term(GRAMS, gram.getFirst())), gramBoost), BooleanClause.Occur.SHOULD);
             }
         }
         BooleanQuery query = new BooleanQuery.Builder()
@@ -93,10 +128,16 @@ public final class FaqIndex {
                 .build();
         try {
             List<FaqHit> hits = new ArrayList<>();
+            Set<String> seen = new java.util.HashSet<>();
             var stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(query, max).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(query, max * PHRASINGS_PER_ENTRY).scoreDocs) {
                 FaqEntry e = byId.get(stored.document(sd.doc).get("id"));
-                hits.add(new FaqHit(e.id(), sd.score, e.question(), e.answer()));
+                if (seen.add(e.id())) {
+                    hits.add(new FaqHit(e.id(), sd.score, e.question(), e.answer()));
+                }
+                if (hits.size() == max) {
+                    break;
+                }
             }
             return hits;
         } catch (IOException ex) {
@@ -112,18 +153,43 @@ public final class FaqIndex {
         return byId.size();
     }
 
-    private Set<String> analyze(String text, String lang) {
-        Set<String> out = new LinkedHashSet<>();
-        try (TokenStream ts = analyzers.get(lang).tokenStream("q", text)) {
+    /**
+     * One clause per written word: its surface form, base forms and compound parts are alternatives, so a
+     * compound does not score three times while a plain word scores once. Parts count a little less than the
+     * whole word (they are less specific).
+     */
+    private static Query wordQuery(String field, List<String> forms) {
+        if (forms.size() == 1) {
+            return new TermQuery(new Term(field, forms.getFirst()));
+        }
+        List<Query> alternatives = new ArrayList<>();
+        for (String form : forms) {
+            alternatives.add(new TermQuery(new Term(field, form)));
+        }
+        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    /** Analysed forms grouped by position (one group per written word), duplicates removed. */
+    private static List<List<String>> analyze(Analyzer analyzer, String text) {
+        List<List<String>> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream("q", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(term.toString());
+                if (inc.getPositionIncrement() > 0 || out.isEmpty()) {
+                    out.add(new ArrayList<>());
+                }
+                if (seen.add(term.toString())) {
+                    out.getLast().add(term.toString());
+                }
             }
             ts.end();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        out.removeIf(List::isEmpty);
         return out;
     }
 }

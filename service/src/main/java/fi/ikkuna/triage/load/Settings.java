@@ -25,7 +25,7 @@ public record Settings(AnalysisVariant finnish, double answerMinScore, double an
         YamlNode faq = root.get("faq").checkKeys("answer_min_score", "answer_min_ratio", "suggest_min_score",
                 "max_suggestions", "field_boosts");
         Map<String, Float> boosts = new HashMap<>(Map.of("question", 3f, "variants", 2f, "answer", 0.5f));
-        faq.opt("field_boosts").ifPresent(b -> b.checkKeys("question", "variants", "answer").map()
+        faq.opt("field_boosts").ifPresent(b -> b.checkKeys("question", "variants", "answer", "grams").map()
                 .forEach((k, v) -> boosts.put(k, (float) number(v))));
         YamlNode defaults = root.get("defaults").checkKeys("urgency", "service");
         Urgency urgency = vocabulary.checkUrgency(defaults.get("urgency"));

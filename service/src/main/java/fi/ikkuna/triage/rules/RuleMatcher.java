@@ -36,14 +36,17 @@ public final class RuleMatcher {
     private final Map<String, Analyzer> indexAnalyzers;
     /** language → term → rules containing that term in a positive clause. */
     private final Map<String, Map<BytesRef, List<Rule>>> byTerm = new HashMap<>();
-    /** language → rules that must always run (wildcards, or no query at all). */
+    /** language → rules that must always run (no query, or no positive clause to filter on). */
     private final Map<String, List<Rule>> alwaysRun = new HashMap<>();
+    /** language → wildcard/prefix automata of positive clauses, with their rule. */
+    private final Map<String, List<Map.Entry<ByteRunAutomaton, Rule>>> byPattern = new HashMap<>();
 
     public RuleMatcher(List<Rule> rules, Map<String, Analyzer> indexAnalyzers) {
         this.rules = List.copyOf(rules);
         this.indexAnalyzers = indexAnalyzers;
         for (String lang : indexAnalyzers.keySet()) {
             Map<BytesRef, List<Rule>> terms = new HashMap<>();
+            List<Map.Entry<ByteRunAutomaton, Rule>> patterns = new ArrayList<>();
             List<Rule> always = new ArrayList<>();
             for (Rule r : rules) {
                 if (r.textFree()) {
@@ -54,14 +57,16 @@ public final class RuleMatcher {
                 if (q == null) {
                     continue;
                 }
-                Set<BytesRef> positive = positiveTerms(q);
-                if (positive == null) {
+                Positive positive = positive(q);
+                if (positive.terms.isEmpty() && positive.patterns.isEmpty()) {
                     always.add(r);
                 } else {
-                    positive.forEach(t -> terms.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+                    positive.terms.forEach(t -> terms.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
+                    positive.patterns.forEach(a -> patterns.add(Map.entry(a, r)));
                 }
             }
             byTerm.put(lang, terms);
+            byPattern.put(lang, patterns);
             alwaysRun.put(lang, always);
         }
     }
@@ -73,15 +78,30 @@ public final class RuleMatcher {
         index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
         Set<Rule> candidates = new LinkedHashSet<>(alwaysRun.getOrDefault(lang, List.of()));
         Map<BytesRef, List<Rule>> terms = byTerm.getOrDefault(lang, Map.of());
-        forEachTerm(index, t -> candidates.addAll(terms.getOrDefault(t, List.of())));
+        List<Map.Entry<ByteRunAutomaton, Rule>> patterns = byPattern.getOrDefault(lang, List.of());
+        forEachTerm(index, t -> {
+            candidates.addAll(terms.getOrDefault(t, List.of()));
+            for (Map.Entry<ByteRunAutomaton, Rule> p : patterns) {
+                if (p.getKey().run(t.bytes, t.offset, t.length)) {
+                    candidates.add(p.getValue());
+                }
+            }
+        });
+        // one searcher for all rules; count() skips scoring, which MemoryIndex.search would do per call
+        IndexSearcher searcher = index.createSearcher();
+        searcher.setQueryCache(null);
         List<Rule> out = new ArrayList<>();
-        for (Rule r : rules) {
-            if (!candidates.contains(r) || !r.conditionsHold(contact)) {
-                continue;
+        try {
+            for (Rule r : rules) {
+                if (!candidates.contains(r) || !r.conditionsHold(contact)) {
+                    continue;
+                }
+                if (r.textFree() || searcher.count(r.queries().get(lang)) > 0) {
+                    out.add(r);
+                }
             }
-            if (r.textFree() || index.search(r.queries().get(lang)) > 0f) {
-                out.add(r);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
@@ -111,21 +131,23 @@ public final class RuleMatcher {
         }
     }
 
-    /** Terms from non-negated clauses, or null when the query has wildcards or no positive term at all. */
-    static Set<BytesRef> positiveTerms(Query q) {
-        Set<BytesRef> out = new HashSet<>();
-        boolean[] opaque = {false};
+    /** Exact terms and wildcard automata of the non-negated clauses: a match needs at least one of them. */
+    record Positive(Set<BytesRef> terms, List<ByteRunAutomaton> patterns) {
+    }
+
+    static Positive positive(Query q) {
+        Positive out = new Positive(new HashSet<>(), new ArrayList<>());
         q.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... terms) {
                 for (Term t : terms) {
-                    out.add(t.bytes());
+                    out.terms().add(t.bytes());
                 }
             }
 
             @Override
             public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
-                opaque[0] = true;
+                out.patterns().add(automaton.get());
             }
 
             @Override
@@ -133,7 +155,7 @@ public final class RuleMatcher {
                 return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
             }
         });
-        return opaque[0] || out.isEmpty() ? null : out;
+        return out;
     }
 
     public List<Rule> rules() {

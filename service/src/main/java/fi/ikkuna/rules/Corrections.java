@@ -1,0 +1,59 @@
+package fi.ikkuna.rules;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Contact;
+
+/**
+ * Triage corrections: every transfer a professional made with a reason. Each becomes a candidate case whose
+ * expected service is the service of the queue it was moved to.
+ */
+public final class Corrections {
+    private final Database db;
+    private final ZoneId zone;
+
+    public Corrections(Database db, ZoneId zone) {
+        this.db = db;
+        this.zone = zone;
+    }
+
+    /** One correction: the contact as first written, where it went, and why. */
+    public record Correction(String eventId, String conversationId, Contact contact, String fromQueue, String toQueue,
+                             String expectService, String reason) {
+    }
+
+    /** All corrections, newest first; {@code serviceOf} maps a queue id to its service area. */
+    public List<Correction> list(Function<String, String> serviceOf) {
+        return db.read(em -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                    select e.id, e.conversation_id, e.detail, c.language, c.channel, m.body, e.at
+                    from conversation_event e
+                    join conversation c on c.id = e.conversation_id
+                    join message m on m.conversation_id = e.conversation_id and m.author_kind = 'RESIDENT'
+                     and m.seq = (select min(m2.seq) from message m2 where m2.conversation_id = e.conversation_id and m2.author_kind = 'RESIDENT')
+                    where e.type = 'transferred'
+                    order by e.at desc""").getResultList();
+            return rows.stream().map(r -> toCorrection(r, serviceOf)).filter(java.util.Objects::nonNull).toList();
+        });
+    }
+
+    private Correction toCorrection(Object[] r, Function<String, String> serviceOf) {
+        String detail = String.valueOf(r[2]);
+        int arrow = detail.indexOf(" -> ");
+        int colon = detail.indexOf(": ", Math.max(arrow, 0));
+        if (arrow < 0 || colon < 0) {
+            return null;
+        }
+        String from = detail.substring(0, arrow);
+        String to = detail.substring(arrow + 4, colon);
+        java.time.Instant at = r[6] instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : r[6] instanceof java.time.LocalDateTime ldt ? ldt.atZone(java.time.ZoneId.systemDefault()).toInstant() : java.time.Instant.now();
+        Contact contact = new Contact(String.valueOf(r[5]), String.valueOf(r[3]), Channel.valueOf(String.valueOf(r[4])), null, null,
+                at.atZone(zone));
+        return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, serviceOf.apply(to), detail.substring(colon + 2));
+    }
+}

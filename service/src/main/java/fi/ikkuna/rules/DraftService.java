@@ -1,0 +1,165 @@
+package fi.ikkuna.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import fi.ikkuna.auth.Authenticator;
+import fi.ikkuna.auth.Principal;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.Fields;
+import fi.ikkuna.protocol.HttpErrors;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.queue.QueueCatalog;
+import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.triage.api.Simulation;
+
+/**
+ * {@code /api/workbench/drafts}: create (from the active version or a zip), edit with validation as you type,
+ * try a message against draft and published side by side, test against cases and corrections, publish, rebase.
+ */
+public final class DraftService implements HttpService {
+    private final Authenticator auth;
+    private final RuleDrafts drafts;
+    private final RuleVersions versions;
+    private final ActiveRules active;
+    private final DraftCompiler compiler;
+    private final Corrections corrections;
+    private final QueueCatalog queues;
+    private final Simulation simulation;
+
+    public DraftService(Authenticator auth, RuleDrafts drafts, RuleVersions versions, ActiveRules active, Corrections corrections,
+                        QueueCatalog queues, Simulation simulation) {
+        this.auth = auth;
+        this.drafts = drafts;
+        this.versions = versions;
+        this.active = active;
+        this.compiler = new DraftCompiler(versions);
+        this.corrections = corrections;
+        this.queues = queues;
+        this.simulation = simulation;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", HttpErrors.guard(this::create))
+                .post("/import", HttpErrors.guard(this::importZip))
+                .get("/{id}", HttpErrors.guard(this::get))
+                .put("/{id}/files", HttpErrors.guard(this::save))
+                .post("/{id}/validate", HttpErrors.guard(this::validate))
+                .post("/{id}/try", HttpErrors.guard(this::tryIt))
+                .post("/{id}/test", HttpErrors.guard(this::test))
+                .post("/{id}/publish", HttpErrors.guard(this::publish))
+                .post("/{id}/rebase", HttpErrors.guard(this::rebase));
+    }
+
+    private void create(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        res.status(Status.CREATED_201);
+        HttpErrors.json(res, draftJson(drafts.doCreate(p, null)));
+    }
+
+    private void importZip(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        RuleFiles files = RuleDrafts.checkZip(req.content().as(byte[].class));
+        res.status(Status.CREATED_201);
+        HttpErrors.json(res, draftJson(drafts.doCreate(p, files)));
+    }
+
+    private void get(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        HttpErrors.json(res, draftJson(draft(req)));
+    }
+
+    /** Saves one file (content null deletes it) and answers with the validation of the whole draft. */
+    private void save(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        ObjectNode body = Json.parseObject(req.content().as(String.class));
+        RuleDraft d = draft(req);
+        JsonNode content = body.get("content");
+        RuleFiles files = drafts.withFile(d, Fields.checkString(body, "path", 200),
+                content == null || content.isNull() ? null : Fields.checkOptionalString(body, "content", 1_000_000));
+        drafts.doSave(d.id(), files);
+        HttpErrors.json(res, validation(files));
+    }
+
+    private void validate(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        ObjectNode body = Json.parseObject(req.content().as(String.class));
+        HttpErrors.json(res, validation(drafts.withFile(draft(req), Fields.checkString(body, "path", 200),
+                Fields.checkOptionalString(body, "content", 1_000_000))));
+    }
+
+    private void tryIt(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        var contact = simulation.checkContact(Json.parseObject(req.content().as(String.class)));
+        CompiledRules draft = compiled(draft(req).files());
+        ObjectNode body = Json.object();
+        body.set("draft", Json.MAPPER.valueToTree(simulation.toJson(draft.pipeline().triage(contact))));
+        body.set("published", Json.MAPPER.valueToTree(simulation.toJson(active.triage(contact))));
+        HttpErrors.json(res, body);
+    }
+
+    private void test(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        DraftEvaluation.Report report = DraftEvaluation.run(compiled(draft(req).files()), active, corrections.list(queues::serviceOf));
+        HttpErrors.json(res, Json.MAPPER.valueToTree(report));
+    }
+
+    /** Publishing is refused when the draft misses any labelled emergency, and when someone published first. */
+    private void publish(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        ObjectNode body = Json.parseObject(req.content().as(String.class));
+        String comment = Fields.checkString(body, "comment", 1000);
+        RuleDraft d = draft(req);
+        CompiledRules compiled = compiled(d.files());
+        DraftEvaluation.Report report = DraftEvaluation.run(compiled, active, java.util.List.of());
+        if (report.emergencyRecall() < 1.0) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, String.format(
+                    "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", report.emergencyRecall() * 100));
+        }
+        int version = versions.doPublish(p.displayName(), d.baseVersion(), d.files(), comment, compiled);
+        drafts.doDelete(d.id());
+        HttpErrors.json(res, Json.object().put("version", version));
+    }
+
+    private void rebase(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        HttpErrors.json(res, draftJson(drafts.doRebase(draft(req).id())));
+    }
+
+    private CompiledRules compiled(RuleFiles files) {
+        try {
+            return compiler.compile(files);
+        } catch (RuleLoadException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The draft does not load: " + e.getMessage(),
+                    WorkbenchService.relative(e.file()));
+        }
+    }
+
+    private ObjectNode validation(RuleFiles files) {
+        try {
+            compiler.compile(files);
+            return Json.object().put("valid", true);
+        } catch (RuleLoadException e) {
+            ObjectNode o = Json.object().put("valid", false);
+            o.putObject("error").put("file", WorkbenchService.relative(e.file())).put("line", e.line()).put("message", e.getMessage());
+            return o;
+        }
+    }
+
+    private RuleDraft draft(ServerRequest req) {
+        return drafts.get(req.path().pathParameters().get("id"));
+    }
+
+    private static ObjectNode draftJson(RuleDraft d) {
+        ObjectNode o = Json.object().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString());
+        o.set("files", Json.MAPPER.valueToTree(d.files().files()));
+        return o;
+    }
+}

@@ -1,0 +1,50 @@
+package fi.ikkuna.rules;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An editor's working copy of the rule files, based on a published version. */
+@Entity
+@Table(name = "rule_draft")
+public class RuleDraft {
+    @Id
+    private String id;
+    @Column(name = "author_id")
+    private String authorId;
+    @Column(name = "base_version")
+    private int baseVersion;
+    @Column(name = "files_json")
+    private String filesJson;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected RuleDraft() {
+    }
+
+    RuleDraft(String id, String authorId, int baseVersion, RuleFiles files, Instant at) {
+        this.id = id;
+        this.authorId = authorId;
+        this.baseVersion = baseVersion;
+        update(files, at);
+    }
+
+    void update(RuleFiles files, Instant at) {
+        this.filesJson = files.toJson();
+        this.updatedAt = at;
+    }
+
+    void rebase(int version, RuleFiles files, Instant at) {
+        this.baseVersion = version;
+        update(files, at);
+    }
+
+    public String id() { return id; }
+    public String authorId() { return authorId; }
+    public int baseVersion() { return baseVersion; }
+    public RuleFiles files() { return RuleFiles.fromJson(filesJson); }
+    public Instant updatedAt() { return updatedAt; }
+}

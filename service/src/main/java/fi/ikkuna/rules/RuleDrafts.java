@@ -1,0 +1,117 @@
+package fi.ikkuna.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import fi.ikkuna.auth.Principal;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.ProtocolException;
+
+/** Editors' drafts: created from the active version or from an imported zip, edited file by file, rebased. */
+public final class RuleDrafts {
+    private static final int MAX_FILE_CHARS = 1_000_000;
+    private final Database db;
+    private final ActiveRules active;
+    private final Clock clock;
+
+    public RuleDrafts(Database db, ActiveRules active, Clock clock) {
+        this.db = db;
+        this.active = active;
+        this.clock = clock;
+    }
+
+    public RuleDraft doCreate(Principal p, RuleFiles files) {
+        ActiveRules.Active a = active.active();
+        RuleDraft d = new RuleDraft(UUID.randomUUID().toString(), p.id(), a.version(), files == null ? a.rules().files() : files,
+                clock.instant());
+        db.tx(em -> {
+            em.persist(d);
+            return null;
+        });
+        return d;
+    }
+
+    public RuleDraft get(String id) {
+        RuleDraft d = db.read(em -> em.find(RuleDraft.class, id));
+        if (d == null) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such draft");
+        }
+        return d;
+    }
+
+    public RuleFiles withFile(RuleDraft d, String path, String content) {
+        return d.files().with(checkPath(path), content);
+    }
+
+    public RuleDraft doSave(String id, RuleFiles files) {
+        return db.tx(em -> {
+            RuleDraft d = em.find(RuleDraft.class, id);
+            if (d == null) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such draft");
+            }
+            d.update(files, clock.instant());
+            return d;
+        });
+    }
+
+    /** Moves the draft onto the active version, keeping the editor's files; they test again before publishing. */
+    public RuleDraft doRebase(String id) {
+        int version = active.active().version();
+        return db.tx(em -> {
+            RuleDraft d = em.find(RuleDraft.class, id);
+            if (d == null) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such draft");
+            }
+            d.rebase(version, d.files(), clock.instant());
+            return d;
+        });
+    }
+
+    public void doDelete(String id) {
+        db.tx(em -> {
+            RuleDraft d = em.find(RuleDraft.class, id);
+            if (d != null) {
+                em.remove(d);
+            }
+            return null;
+        });
+    }
+
+    /** Reads the YAML files of a zip (as exported); anything else in it is ignored. */
+    public static RuleFiles checkZip(byte[] zip) {
+        TreeMap<String, String> files = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                String name = e.getName().replaceFirst("^triage-rules/", "");
+                if (!e.isDirectory() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                    byte[] bytes = in.readNBytes(MAX_FILE_CHARS + 1);
+                    if (bytes.length > MAX_FILE_CHARS) {
+                        throw new ProtocolException(ErrorCode.INVALID_FIELD, name + " is too large", "file");
+                    }
+                    files.put(checkPath(name), new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Not a readable zip file", "file");
+        }
+        if (files.isEmpty()) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip holds no .yaml files", "file");
+        }
+        return new RuleFiles(files);
+    }
+
+    /** Relative paths of YAML files inside the rules directory only. */
+    static String checkPath(String path) {
+        if (path == null || !path.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.ya?ml") || path.length() > 200) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "File path must be like rules/30-urgency.yaml", "path");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,141 @@
+package fi.ikkuna.rules;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.triage.RuleLoadException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Numbered rule-set versions in the database. The rules directory seeds version 1 and is imported again as a
+ * new version whenever its content changed; publish and rollback add versions. Every activation is atomic.
+ */
+public final class RuleVersions {
+    private static final Logger LOG = Logger.getLogger(RuleVersions.class.getName());
+
+    private final Database db;
+    private final ActiveRules active;
+    private final Path scratch;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final Consumer<CompiledRules> onActivate;
+
+    public RuleVersions(Database db, ActiveRules active, Path scratch, ZoneId zone, Clock clock, Consumer<CompiledRules> onActivate) {
+        this.db = db;
+        this.active = active;
+        this.scratch = scratch;
+        this.zone = zone;
+        this.clock = clock;
+        this.onActivate = onActivate;
+    }
+
+    public CompiledRules compile(RuleFiles files) {
+        return CompiledRules.compile(files, scratch, zone);
+    }
+
+    /**
+     * Start-up and file reload: imports the directory as a new version when its content differs from the last
+     * import, then activates the active version. An invalid directory is reported and, when an earlier version
+     * exists, that one stays active.
+     */
+    public void doImportDirectory(Path dir, boolean failIfInvalid) {
+        RuleFiles files = Files.isDirectory(dir) ? RuleFiles.read(dir) : new RuleFiles(new java.util.TreeMap<>());
+        CompiledRules compiled = null;
+        RuleLoadException invalid = null;
+        try {
+            compiled = compile(files);
+        } catch (RuleLoadException e) {
+            invalid = e;
+        }
+        CompiledRules fromDir = compiled;
+        RuleLoadException error = invalid;
+        int version = db.tx(em -> {
+            RuleState state = em.find(RuleState.class, RuleState.ID, LockModeType.PESSIMISTIC_WRITE);
+            boolean changed = state == null || !state.directoryHash().equals(files.hash());
+            if (changed && error != null && (state == null || failIfInvalid)) {
+                throw error;
+            }
+            if (changed && fromDir != null) {
+                int next = state == null ? 1 : state.activeVersion() + 1;
+                RuleFiles previous = state == null ? new RuleFiles(new java.util.TreeMap<>()) : find(em, state.activeVersion()).files();
+                em.persist(new RuleVersion(next, "triage-rules directory", clock.instant(), "imported from " + dir.toAbsolutePath(),
+                        files, RuleDiff.between(previous, files)));
+                if (state == null) {
+                    em.persist(new RuleState(next, files.hash()));
+                } else {
+                    state.activate(next);
+                    state.imported(files.hash());
+                }
+                return next;
+            }
+            return state.activeVersion();
+        });
+        if (invalid != null) {
+            LOG.severe("Rules directory " + dir.toAbsolutePath() + " is invalid, keeping version " + version + ": " + invalid.getMessage());
+        }
+        activate(version, compiled != null && compiled.files().hash().equals(versionFiles(version).hash()) ? compiled : null);
+    }
+
+    /** Publishes files as the next version on top of {@code baseVersion}; a concurrent publish on the same base loses. */
+    public int doPublish(String author, int baseVersion, RuleFiles files, String comment, CompiledRules compiled) {
+        int version = db.tx(em -> {
+            RuleState state = em.find(RuleState.class, RuleState.ID, LockModeType.PESSIMISTIC_WRITE);
+            if (state.activeVersion() != baseVersion) {
+                throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "Version " + state.activeVersion()
+                        + " was published after your draft's base " + baseVersion + ": rebase the draft and test again",
+                        null, java.util.Map.of("activeVersion", state.activeVersion(), "rebase", true));
+            }
+            int next = state.activeVersion() + 1;
+            em.persist(new RuleVersion(next, author, clock.instant(), comment, files,
+                    RuleDiff.between(find(em, state.activeVersion()).files(), files)));
+            state.activate(next);
+            return next;
+        });
+        activate(version, compiled);
+        return version;
+    }
+
+    /** Rolls back by publishing an earlier version's files again as a new version: history stays linear. */
+    public int doRollback(String author, int toVersion, String comment) {
+        RuleFiles files = versionFiles(toVersion);
+        CompiledRules compiled = compile(files);
+        int base = active.active().version();
+        return doPublish(author, base, files, "rollback to version " + toVersion + (comment == null ? "" : ": " + comment), compiled);
+    }
+
+    public List<RuleVersion> list() {
+        return db.read(em -> em.createQuery("select v from RuleVersion v order by v.version desc", RuleVersion.class).getResultList());
+    }
+
+    public RuleVersion version(int n) {
+        return db.read(em -> find(em, n));
+    }
+
+    RuleFiles versionFiles(int n) {
+        return version(n).files();
+    }
+
+    private void activate(int version, CompiledRules compiled) {
+        CompiledRules rules = compiled != null ? compiled : compile(versionFiles(version));
+        active.activate(version, rules);
+        onActivate.accept(rules);
+        LOG.info("Rule set version " + version + " active");
+    }
+
+    private static RuleVersion find(EntityManager em, int n) {
+        RuleVersion v = em.find(RuleVersion.class, n);
+        if (v == null) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No rule version " + n);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,117 @@
+package fi.ikkuna.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import fi.ikkuna.auth.Authenticator;
+import fi.ikkuna.auth.Principal;
+import fi.ikkuna.protocol.ErrorCode;
+import fi.ikkuna.protocol.Fields;
+import fi.ikkuna.protocol.HttpErrors;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.triage.RuleLoadException;
+
+/** {@code /api/workbench} (rules editors, administrators): versions, export, rollback and drafts. Drafts: see {@link DraftService}. */
+public final class WorkbenchService implements HttpService {
+    private final Authenticator auth;
+    private final RuleVersions versions;
+    private final ActiveRules active;
+
+    public WorkbenchService(Authenticator auth, RuleVersions versions, ActiveRules active) {
+        this.auth = auth;
+        this.versions = versions;
+        this.active = active;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/versions", HttpErrors.guard(this::list))
+                .get("/versions/{n}", HttpErrors.guard(this::version))
+                .get("/versions/{n}/export", HttpErrors.guard(this::export))
+                .post("/versions/{n}/rollback", HttpErrors.guard(this::rollback));
+    }
+
+    private void list(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        int current = active.active().version();
+        ObjectNode body = Json.object().put("active", current);
+        ArrayNode arr = body.putArray("versions");
+        versions.list().forEach(v -> arr.addObject().put("version", v.version()).put("author", v.author())
+                .put("createdAt", v.createdAt().toString()).put("comment", v.comment()).put("active", v.version() == current));
+        HttpErrors.json(res, body);
+    }
+
+    private void version(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        RuleVersion v = versions.version(checkVersion(req));
+        ObjectNode body = Json.object().put("version", v.version()).put("author", v.author()).put("createdAt", v.createdAt().toString())
+                .put("comment", v.comment()).put("diff", v.diff());
+        body.set("files", Json.MAPPER.valueToTree(v.files().files()));
+        HttpErrors.json(res, body);
+    }
+
+    /** The version as the triage-rules/ directory, so it can live in version control. */
+    private void export(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        int n = checkVersion(req);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> f : versions.version(n).files().files().entrySet()) {
+                zip.putNextEntry(new ZipEntry("triage-rules/" + f.getKey()));
+                zip.write(f.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        res.header(HeaderNames.CONTENT_TYPE, "application/zip")
+                .header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"triage-rules-v" + n + ".zip\"")
+                .send(bytes.toByteArray());
+    }
+
+    private void rollback(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        ObjectNode body = Json.parseObject(req.content().as(String.class));
+        String comment = Fields.checkOptionalString(body, "comment", 1000);
+        try {
+            int version = versions.doRollback(p.displayName(), checkVersion(req), comment);
+            HttpErrors.json(res, Json.object().put("version", version));
+        } catch (RuleLoadException e) {
+            invalid(res, e);
+        }
+    }
+
+    static void invalid(ServerResponse res, RuleLoadException e) {
+        res.status(Status.create(422, "Unprocessable Content"));
+        HttpErrors.json(res, Json.object().set("error", Json.object().put("code", "invalid_rules").put("message", e.getMessage())
+                .put("file", relative(e.file())).put("line", e.line())));
+    }
+
+    /** Drafts are loaded from a scratch copy: report the path inside the rules directory. */
+    static String relative(String file) {
+        return file == null ? null : file.replace('\\', '/').replaceFirst("^.*/rules-[^/]+/", "");
+    }
+
+    private static int checkVersion(ServerRequest req) {
+        try {
+            return Integer.parseInt(req.path().pathParameters().get("n"));
+        } catch (NumberFormatException e) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Version must be a number", "version");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package fi.ikkuna.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Pro;
+import fi.ikkuna.support.ServiceTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The rules workbench through its REST API with the county's real rules: validate as you type, try, test,
+ * publish (the running service changes without a restart), concurrent publish, the emergency-recall gate,
+ * rollback, export and import.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchTest extends ServiceTest {
+    static final String FAQ = """
+            entries:
+              - id: fi-testikahvio
+                lang: fi
+                service: general
+                question: "Missä on hyvinvointialueen testikahvio?"
+                variants: ["testikahvion sijainti"]
+                answer: "Testikahvio on pääaulassa."
+            """;
+    static final String QUESTION = "Missä on hyvinvointialueen testikahvio?";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private Pro editor;
+
+    @BeforeAll
+    void signIn() {
+        editor = Pro.login(server, "saannot", "saannot-demo");
+    }
+
+    @Test
+    @Order(1)
+    void onlyRulesEditorsAndAdministratorsGetIn() {
+        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        assertEquals(403, nurse.get("/api/workbench/versions").statusCode());
+        assertEquals(403, send(editor, "POST", "/api/workbench/drafts", "{}", false).statusCode(), "CSRF token required");
+        ObjectNode versions = Json.parseObject(editor.get("/api/workbench/versions").body());
+        assertEquals(1, versions.path("active").asInt());
+    }
+
+    @Test
+    @Order(2)
+    void validateTryTestPublish() {
+        String draft = newDraft();
+        ObjectNode bad = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/validate",
+                body("faq/test.yaml", "entries:\n  - id: x\n    lang: xx\n"), true));
+        assertFalse(bad.path("valid").asBoolean());
+        assertEquals("faq/test.yaml", bad.path("error").path("file").asText(), bad.toString());
+        assertTrue(bad.path("error").path("line").asInt() > 0, bad.toString());
+
+        ObjectNode saved = json(send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files", body("faq/test.yaml", FAQ), true));
+        assertTrue(saved.path("valid").asBoolean(), saved.toString());
+
+        ObjectNode tried = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/try",
+                "{\"text\":\"" + QUESTION + "\",\"language\":\"fi\",\"channel\":\"chat\"}", true));
+        assertEquals("fi-testikahvio", tried.path("draft").path("faq").get(0).path("id").asText(), tried.toString());
+        assertFalse(tried.path("published").path("faq").findValuesAsText("id").contains("fi-testikahvio"));
+
+        ObjectNode report = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}", true));
+        assertTrue(report.path("cases").asInt() >= 150, report.path("cases").toString());
+        assertEquals(1.0, report.path("emergencyRecall").asDouble());
+        assertTrue(report.path("urgencyConfusion").has("emergency"));
+
+        ObjectNode published = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"testikahvio\"}", true));
+        assertEquals(2, published.path("version").asInt());
+        assertEquals("fi-testikahvio", simulate(QUESTION).path("faq").get(0).path("id").asText(), "the running service uses version 2");
+        ObjectNode v2 = Json.parseObject(editor.get("/api/workbench/versions/2").body());
+        assertTrue(v2.path("diff").asText().contains("+++ b/faq/test.yaml"), v2.path("diff").asText());
+        assertEquals("testikahvio", v2.path("comment").asText());
+    }
+
+    @Test
+    @Order(3)
+    void concurrentPublishOneWinsTheOtherRebases() {
+        String first = newDraft();
+        String second = newDraft();
+        send(editor, "PUT", "/api/workbench/drafts/" + first + "/files", body("faq/first.yaml", FAQ.replace("testikahvio", "ekakahvio")), true);
+        send(editor, "PUT", "/api/workbench/drafts/" + second + "/files", body("faq/second.yaml", FAQ.replace("testikahvio", "tokakahvio")), true);
+        assertEquals(200, send(editor, "POST", "/api/workbench/drafts/" + first + "/publish", "{\"comment\":\"first\"}", true).statusCode());
+        HttpResponse<String> lost = send(editor, "POST", "/api/workbench/drafts/" + second + "/publish", "{\"comment\":\"second\"}", true);
+        assertEquals(409, lost.statusCode(), lost.body());
+        assertTrue(Json.parseObject(lost.body()).path("error").path("rebase").asBoolean());
+        assertEquals(200, send(editor, "POST", "/api/workbench/drafts/" + second + "/rebase", "{}", true).statusCode());
+        assertEquals(200, send(editor, "POST", "/api/workbench/drafts/" + second + "/publish", "{\"comment\":\"second\"}", true).statusCode());
+    }
+
+    @Test
+    @Order(4)
+    void draftThatMissesAnEmergencyCannotBePublished() {
+        String draft = newDraft();
+        send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files", "{\"path\":\"rules/10-safety-health.yaml\",\"content\":null}", true);
+        ObjectNode report = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}", true));
+        assertTrue(report.path("emergencyRecall").asDouble() < 1.0);
+        assertTrue(report.path("changed").size() > 0, "cases that change outcome are listed");
+        HttpResponse<String> refused = send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"oops\"}", true);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("Emergency recall"), refused.body());
+    }
+
+    @Test
+    @Order(5)
+    void rollbackExportAndImport() throws Exception {
+        int before = Json.parseObject(editor.get("/api/workbench/versions").body()).path("active").asInt();
+        ObjectNode rolled = json(send(editor, "POST", "/api/workbench/versions/1/rollback", "{\"comment\":\"back to start\"}", true));
+        assertEquals(before + 1, rolled.path("version").asInt());
+        assertFalse(simulate(QUESTION).path("faq").findValuesAsText("id").contains("fi-testikahvio"), "version 1 behaviour is back");
+
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(server.http("/api/workbench/versions/2/export"))
+                .header("Cookie", editor.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        Map<String, Integer> names = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.put(e.getName(), in.readAllBytes().length);
+            }
+        }
+        assertTrue(names.containsKey("triage-rules/faq/test.yaml") && names.containsKey("triage-rules/queues.yaml"), names.toString());
+        HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(server.http("/api/workbench/drafts/import"))
+                .header("Cookie", editor.cookie()).header("X-CSRF-Token", editor.csrf())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip.body())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, imported.statusCode(), imported.body());
+        assertTrue(Json.parseObject(imported.body()).path("files").has("faq/test.yaml"));
+    }
+
+    private String newDraft() {
+        HttpResponse<String> res = send(editor, "POST", "/api/workbench/drafts", "{}", true);
+        assertEquals(201, res.statusCode(), res.body());
+        return Json.parseObject(res.body()).path("id").asText();
+    }
+
+    private ObjectNode simulate(String text) {
+        return Json.parseObject(Pro.post(server.http("/api/triage/simulate"),
+                "{\"text\":\"" + text + "\",\"language\":\"fi\",\"channel\":\"chat\"}", Map.of()).body());
+    }
+
+    private static String body(String path, String content) {
+        return Json.write(Json.object().put("path", path).put("content", content));
+    }
+
+    private static ObjectNode json(HttpResponse<String> res) {
+        assertEquals(200, res.statusCode(), res.body());
+        return Json.parseObject(res.body());
+    }
+
+    private HttpResponse<String> send(Pro who, String method, String path, String body, boolean csrf) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(server.http(path)).header("Cookie", who.cookie())
+                    .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            if (csrf) {
+                b.header("X-CSRF-Token", who.csrf());
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
