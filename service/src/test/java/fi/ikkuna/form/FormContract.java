@@ -161,6 +161,23 @@ public abstract class FormContract {
                 .body().path("urgency").asText());
     }
 
+    /** F6: a fire-safety question reaches the rescue department's advice queue, in each language, without false alarms. */
+    @Test
+    void fireSafetyQuestionGoesToTheRescueQueue() {
+        Map<String, String> questions = Map.of(
+                "fi", "Kuinka usein palovaroittimen paristo pitää vaihtaa ja montako varoitinta asuntoon tarvitaan?",
+                "sv", "Hur ofta ska man byta batteri i brandvarnaren?",
+                "en", "How often should I test the smoke alarm and change its battery?");
+        questions.forEach((lang, q) -> {
+            Api.Res res = resident.post("/api/forms/fire-safety-advice/submissions", submission(lang, Map.of(
+                    "topic", "smoke-alarm", "question", q, "postal_code", "33100", "visit_date", TODAY.plusDays(7).toString(),
+                    "email", "asukas@example.fi", "consent", true)));
+            assertEquals(201, res.status(), res.raw());
+            assertFalse(res.body().path("emergency").asBoolean(), lang + ": " + res.raw());
+            assertEquals("rescue", res.body().path("queue").asText(), lang + ": " + res.raw());
+        });
+    }
+
     /** F5: feedback needs no contact details; reload and statistics are for staff only, reload needs CSRF. */
     @Test
     void feedbackAndStaffRoutes() {
