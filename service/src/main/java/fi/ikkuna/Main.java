@@ -57,7 +57,7 @@ public final class Main {
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
-                .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules))
+                .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone)))
                 .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))

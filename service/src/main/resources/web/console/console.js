@@ -46,6 +46,7 @@ async function start(me) {
   });
   socket.connect();
   if (me.professional.role === 'administrator') setUpAudit();
+  $('workbench-link').hidden = !['administrator', 'rules_editor'].includes(me.professional.role);
   $('open-form').addEventListener('submit', (e) => {
     e.preventDefault();
     pendingOpen = $('open-id').value.trim();

@@ -76,6 +76,14 @@ public final class DraftEvaluation {
                 results.stream().filter(r -> !r.draftPasses()).toList(), corrected);
     }
 
+    /** Share of the draft's labelled emergencies the draft still calls emergencies: the publish gate, without a full run. */
+    public static double emergencyRecall(CompiledRules draft) {
+        List<CaseDefinition> emergencies = draft.pipeline().cases().stream()
+                .filter(c -> c.expectUrgency() == Urgency.EMERGENCY).toList();
+        long caught = emergencies.stream().filter(c -> draft.pipeline().triage(c.contact()).emergency()).count();
+        return emergencies.isEmpty() ? 1.0 : ratio(caught, emergencies.size());
+    }
+
     private static CaseResult result(String id, String source, Contact contact, String urgency, String service, String faq,
                                      TriagePipeline draft, TriagePipeline published) {
         Decision d = Decision.of(draft.triage(contact));

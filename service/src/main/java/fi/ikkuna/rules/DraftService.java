@@ -55,7 +55,8 @@ public final class DraftService implements HttpService {
                 .post("/{id}/try", HttpErrors.guard(this::tryIt))
                 .post("/{id}/test", HttpErrors.guard(this::test))
                 .post("/{id}/publish", HttpErrors.guard(this::publish))
-                .post("/{id}/rebase", HttpErrors.guard(this::rebase));
+                .post("/{id}/rebase", HttpErrors.guard(this::rebase))
+                .post("/{id}/corrections/{event}/accept", HttpErrors.guard(this::acceptCorrection));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
@@ -118,10 +119,10 @@ public final class DraftService implements HttpService {
         String comment = Fields.checkString(body, "comment", 1000);
         RuleDraft d = draft(req);
         CompiledRules compiled = compiled(d.files());
-        DraftEvaluation.Report report = DraftEvaluation.run(compiled, active, java.util.List.of());
-        if (report.emergencyRecall() < 1.0) {
+        double recall = DraftEvaluation.emergencyRecall(compiled);
+        if (recall < 1.0) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, String.format(
-                    "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", report.emergencyRecall() * 100));
+                    "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", recall * 100));
         }
         int version = versions.doPublish(p.displayName(), d.baseVersion(), d.files(), comment, compiled);
         drafts.doDelete(d.id());
@@ -131,6 +132,21 @@ public final class DraftService implements HttpService {
     private void rebase(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         HttpErrors.json(res, draftJson(drafts.doRebase(draft(req).id())));
+    }
+
+    /** Turns a professional's transfer into a labelled case of the draft (cases/corrections.yaml). */
+    private void acceptCorrection(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        RuleDraft d = draft(req);
+        String event = req.path().pathParameters().get("event");
+        Corrections.Correction c = corrections.list(queues::serviceOf).stream().filter(k -> k.eventId().equals(event)).findFirst()
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No such correction"));
+        if (c.expectService() == null) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The target queue no longer exists", "event");
+        }
+        RuleFiles files = drafts.withFile(d, CorrectionCases.FILE, CorrectionCases.append(d.files().files().get(CorrectionCases.FILE), c));
+        drafts.doSave(d.id(), files);
+        HttpErrors.json(res, validation(files));
     }
 
     private CompiledRules compiled(RuleFiles files) {

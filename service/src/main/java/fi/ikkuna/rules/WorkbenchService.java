@@ -24,6 +24,7 @@ import fi.ikkuna.protocol.Fields;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.queue.QueueCatalog;
 import fi.ikkuna.triage.RuleLoadException;
 
 /** {@code /api/workbench} (rules editors, administrators): versions, export, rollback and drafts. Drafts: see {@link DraftService}. */
@@ -32,10 +33,26 @@ public final class WorkbenchService implements HttpService {
     private final RuleVersions versions;
     private final ActiveRules active;
 
-    public WorkbenchService(Authenticator auth, RuleVersions versions, ActiveRules active) {
+    private final Corrections corrections;
+    private final QueueCatalog queues;
+
+    public WorkbenchService(Authenticator auth, RuleVersions versions, ActiveRules active, Corrections corrections, QueueCatalog queues) {
         this.auth = auth;
         this.versions = versions;
         this.active = active;
+        this.corrections = corrections;
+        this.queues = queues;
+    }
+
+    /** Professionals' transfers with a reason: candidate cases for the editors. */
+    private void corrections(ServerRequest req, ServerResponse res) {
+        auth.checkRulesEditor(req);
+        ObjectNode body = Json.object();
+        ArrayNode arr = body.putArray("corrections");
+        corrections.list(queues::serviceOf).forEach(c -> arr.addObject().put("eventId", c.eventId()).put("text", c.contact().text())
+                .put("language", c.contact().language()).put("from", c.fromQueue()).put("to", c.toQueue())
+                .put("expectService", c.expectService()).put("reason", c.reason()));
+        HttpErrors.json(res, body);
     }
 
     @Override
@@ -43,7 +60,8 @@ public final class WorkbenchService implements HttpService {
         rules.get("/versions", HttpErrors.guard(this::list))
                 .get("/versions/{n}", HttpErrors.guard(this::version))
                 .get("/versions/{n}/export", HttpErrors.guard(this::export))
-                .post("/versions/{n}/rollback", HttpErrors.guard(this::rollback));
+                .post("/versions/{n}/rollback", HttpErrors.guard(this::rollback))
+                .get("/corrections", HttpErrors.guard(this::corrections));
     }
 
     private void list(ServerRequest req, ServerResponse res) {

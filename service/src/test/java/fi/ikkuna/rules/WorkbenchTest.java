@@ -14,7 +14,10 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
+import fi.ikkuna.support.Resident;
+import fi.ikkuna.support.WsTestClient;
 import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -139,6 +142,38 @@ class WorkbenchTest extends ServiceTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(zip.body())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, imported.statusCode(), imported.body());
         assertTrue(Json.parseObject(imported.body()).path("files").has("faq/test.yaml"));
+    }
+
+    @Test
+    @Order(6)
+    void transfersBecomeCandidateCasesAnEditorCanAccept() {
+        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        String text = "Hammasta on särkenyt viikon ja poski on hieman turvoksissa, tarvitsen hoitajan neuvoa";
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say(text);
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            r.ws.await("state", st -> "queued".equals(st.path("state").asText()));
+            String queue = r.ws.all("state").getLast().path("queue").asText();
+            String target = "dental".equals(queue) ? "general" : "dental";
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("transfer", r.conversationId).put("queue", target).put("reason", "kuuluu toiseen jonoon"));
+            r.ws.await("state", st -> target.equals(st.path("queue").asText()));
+        }
+        ObjectNode list = Json.parseObject(editor.get("/api/workbench/corrections").body());
+        ObjectNode correction = (ObjectNode) list.path("corrections").get(0);
+        assertEquals(text, correction.path("text").asText());
+        assertEquals("kuuluu toiseen jonoon", correction.path("reason").asText());
+        String draft = newDraft();
+        ObjectNode accepted = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/corrections/"
+                + correction.path("eventId").asText() + "/accept", "{}", true));
+        assertTrue(accepted.path("valid").asBoolean(), accepted.toString());
+        String file = Json.parseObject(editor.get("/api/workbench/drafts/" + draft).body()).path("files").path("cases/corrections.yaml").asText();
+        assertTrue(file.contains(text) && file.contains("service: " + correction.path("expectService").asText()), file);
+        ObjectNode report = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}", true));
+        assertTrue(report.path("corrections").findValuesAsText("text").contains(text));
     }
 
     private String newDraft() {
