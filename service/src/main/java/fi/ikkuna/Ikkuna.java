@@ -57,6 +57,12 @@ public final class Ikkuna implements AutoCloseable {
     final Authenticator auth;
     final Accounts accounts;
     final SignedInConnections signedIn = new SignedInConnections();
+    final fi.ikkuna.form.FormCatalog forms;
+    final fi.ikkuna.form.FormSubmissions formSubmissions;
+    final fi.ikkuna.appointment.Availability availability;
+    final fi.ikkuna.appointment.AppointmentRequests appointmentRequests;
+    final fi.ikkuna.appointment.Bookings bookings;
+    final fi.ikkuna.appointment.DayView appointmentDays;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private Ikkuna(Config config) {
@@ -91,6 +97,13 @@ public final class Ikkuna implements AutoCloseable {
         this.sessions.onSignOut(signedIn);
         this.auth = new Authenticator(sessions);
         this.accounts = new Accounts(db);
+        this.forms = fi.ikkuna.form.FormCatalog.load(rulesDir.resolve("forms"));
+        this.formSubmissions = new fi.ikkuna.form.FormSubmissions(db, conversations, clock, zone);
+        this.availability = new fi.ikkuna.appointment.Availability(db, clock, zone, ik.get("appointments.horizon-weeks").asInt().orElse(8));
+        this.appointmentRequests = new fi.ikkuna.appointment.AppointmentRequests(conversations, availability, clock, zone,
+                ik.get("appointments.offer-limit").asInt().orElse(8));
+        this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
+        this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone);
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

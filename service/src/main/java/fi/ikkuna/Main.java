@@ -62,6 +62,11 @@ public final class Main {
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone)))
+                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))
+                .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
+                        app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
+                .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
+                        app.appointmentDays, app.auth, app.limits.maxTextLength()))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config, app.queues::anyoneOnline));
     }
 

@@ -122,6 +122,45 @@ public final class ConversationService {
         return new Posted(MessageView.of(m), false, ConversationView.of(c), step.decided() ? outcome : null, replies);
     }
 
+    /** A non-chat contact after its first step: the conversation, its resume token and what the pipeline decided. */
+    public record Contacted(ConversationView conversation, String resumeToken, TriageOutcome triage, List<MessageView> replies) {
+    }
+
+    /** Lets the caller store its own rows (request, submission) in the contact's transaction. */
+    public interface AlsoInTransaction {
+        void record(EntityManager em, Conversation conversation, TriageOutcome triage);
+    }
+
+    /**
+     * Starts a conversation for an appointment request or a form: the text becomes the resident's first message
+     * and runs the pipeline exactly as a chat's first message does, all in one transaction with {@code also}.
+     * Unlike a chat, the resident asked for a person, so an FAQ answer is kept as a reply but the contact is queued.
+     */
+    public Contacted doStartContact(Channel channel, String language, String text, Integer age, String formType,
+                                    AlsoInTransaction also) {
+        String token = ResumeTokens.newToken();
+        Instant now = clock.instant();
+        Contacted contacted = db.tx(em -> {
+            // Built inside the transaction so a retried attempt starts from a fresh entity.
+            Conversation c = new Conversation(UUID.randomUUID().toString(), channel, language, ResumeTokens.hash(token), now);
+            em.persist(c);
+            em.persist(new ConversationEvent(c.id(), now, "started", null, ConversationState.NEW, null, channel.wire()));
+            em.persist(new Message(c.id(), c.nextSeq(), AuthorKind.RESIDENT, null, null, null, false, text, now));
+            TriageOutcome outcome = pipeline.triage(new Contact(text, language, channel, age, formType, now.atZone(zone)));
+            TriageStep step = new TriageStep(em, c, now);
+            List<MessageView> replies = step.apply(outcome);
+            if (c.state() == ConversationState.SELF_SERVED) {
+                c.moveTo(ConversationState.QUEUED, now);
+                em.persist(new ConversationEvent(c.id(), now, "queued", ConversationState.SELF_SERVED, ConversationState.QUEUED,
+                        null, channel.wire() + " asks for a person"));
+            }
+            also.record(em, c, outcome);
+            return new Contacted(ConversationView.of(c), token, outcome, replies);
+        });
+        queueChanges.changed(contacted.conversation().queueId());
+        return contacted;
+    }
+
     /** "Did this help?": yes ends the conversation as self-served, no hands it to a person. */
     public ConversationView doFaqFeedback(String conversationId, boolean helpful) {
         ConversationView v = db.tx(em -> {

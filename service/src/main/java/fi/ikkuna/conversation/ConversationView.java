@@ -28,6 +28,8 @@ public record ConversationView(String id, Channel channel, String language, Conv
         o.put("deadline", deadline == null ? null : deadline.toString());
         o.put("queuedAt", queuedAt == null ? null : queuedAt.toString());
         o.put("assigneeId", assigneeId);
+        // Set by remote-appointment requests that no slot inside the care-guarantee deadline could serve.
+        o.put("deadlineAtRisk", triageJson != null && Json.parseObject(triageJson).path("deadlineAtRisk").asBoolean(false));
         return o;
     }
 }
