@@ -78,6 +78,8 @@ public final class LoadTest {
     private volatile long measureStart;
     private volatile long measureEnd = Long.MAX_VALUE;
     private volatile double replyRatio;
+    /** Set by the watchdog at --max-runtime: every loop stops and the report is printed with what was measured. */
+    volatile boolean stopping;
 
     private LoadTest(Map<String, String> o) throws IOException {
         this.o = o;
@@ -113,7 +115,7 @@ public final class LoadTest {
         d.put("ws-burst", "1000");          // ikkuna.ws.rate-burst for the run
         d.put("rules", "queue-only");       // queue-only | real
         d.put("floor", "true");
-        d.put("floor-duration", "20s");
+        d.put("floor-duration", "10s");
         d.put("hold", "30s");               // idle: how long the connections stay open
         d.put("drain", "15s");
         d.put("clients", "4");              // JDK HttpClient instances (selector threads)
@@ -180,7 +182,10 @@ public final class LoadTest {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(max.toMillis());
-                System.err.println("max-runtime " + max + " reached: stopping (child processes are killed)");
+                System.err.println("max-runtime " + max + " reached: cutting the run short and reporting what was measured");
+                t.stopping = true;
+                Thread.sleep(40_000);
+                System.err.println("still running 40 s after max-runtime: exiting (child processes are killed)");
                 System.exit(3);
             } catch (InterruptedException e) {
                 // finished in time
@@ -336,10 +341,13 @@ public final class LoadTest {
         env.put("SERVER_HOST", "127.0.0.1");
         env.put("IKKUNA_DEMO_SEED", "always");
         env.put("IKKUNA_DATA_DIR", workDir.resolve("data").toString());
-        env.put("IKKUNA_WS_RATE_PER_SECOND", o.get("ws-rate"));
-        env.put("IKKUNA_WS_RATE_BURST", o.get("ws-burst"));
+        // Dashed keys go in as system properties: Helidon maps an environment variable's "_" to "." and only
+        // "_dash_" to "-", so IKKUNA_WS_RATE_PER_SECOND would not reach ikkuna.ws.rate-per-second.
+        List<String> props = new ArrayList<>();
+        props.add("-Dikkuna.ws.rate-per-second=" + o.get("ws-rate"));
+        props.add("-Dikkuna.ws.rate-burst=" + o.get("ws-burst"));
         if (!o.get("pool-size").isBlank()) {
-            env.put("IKKUNA_DB_POOL_SIZE", o.get("pool-size"));
+            props.add("-Dikkuna.db.pool-size=" + o.get("pool-size"));
         }
         if ("mariadb".equals(o.get("db"))) {
             jdbcUrl = createDatabase();
@@ -360,6 +368,7 @@ public final class LoadTest {
         env.put("IKKUNA_RULES_DIR", rules.toString());
         List<String> jvm = new ArrayList<>();
         jvm.add("--enable-native-access=ALL-UNNAMED");
+        jvm.addAll(props);
         if (!o.get("service-opts").isBlank()) {
             jvm.addAll(Arrays.asList(o.get("service-opts").trim().split("\\s+")));
         }
@@ -367,8 +376,7 @@ public final class LoadTest {
             jvm.add("-XX:StartFlightRecording=filename=" + Path.of(o.get("jfr")).toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
         line("- service: `" + serviceJar() + "` on port " + port + ", rules " + o.get("rules") + " (" + rules + "), JVM options "
-                + jvm + ", IKKUNA_WS_RATE_PER_SECOND=" + o.get("ws-rate") + ", IKKUNA_WS_RATE_BURST=" + o.get("ws-burst")
-                + (o.get("pool-size").isBlank() ? ", pool size default (16)" : ", IKKUNA_DB_POOL_SIZE=" + o.get("pool-size")));
+                + jvm + (o.get("pool-size").isBlank() ? ", pool size default (16)" : ""));
         Path logFile = workDir.resolve("service.log");
         Proc p = Proc.start("service", Proc.java(jvm, "-jar", serviceJar().toAbsolutePath().toString()), env, logFile);
         log("service pid " + p.pid + ", log " + logFile);
@@ -437,7 +445,7 @@ public final class LoadTest {
             long interval = (long) (1e9 / rate);
             long begin = System.nanoTime();
             long sentCount = 0;
-            for (long k = 0; k < total; k++) {
+            for (long k = 0; k < total && !stopping; k++) {
                 long due = begin + k * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -454,7 +462,7 @@ public final class LoadTest {
                 sentCount++;
             }
             long drainUntil = System.nanoTime() + dur("drain").toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < drainUntil) {
+            while (!pending.isEmpty() && System.nanoTime() < drainUntil && !stopping) {
                 Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - begin) / 1e9;
@@ -779,7 +787,7 @@ public final class LoadTest {
             long interval = (long) (1e9 / wrate);
             int sentWarm = 0;
             for (Resident r : residents) {
-                if (r.ws == null) {
+                if (r.ws == null || stopping) {
                     continue;
                 }
                 long due = wt0 + sentWarm * interval;
@@ -791,7 +799,7 @@ public final class LoadTest {
                 sentWarm++;
             }
             long claimDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (claimed.get() < open && System.nanoTime() < claimDeadline) {
+            while (claimed.get() < open && System.nanoTime() < claimDeadline && !stopping) {
                 Thread.sleep(100);
             }
             Duration warm = Duration.ofNanos(System.nanoTime() - wt0);
@@ -810,8 +818,9 @@ public final class LoadTest {
             long rssPeakDuring = 0;
             Resident[] active = Arrays.stream(residents).filter(r -> r.ws != null).toArray(Resident[]::new);
             measureStart = System.nanoTime();
+            log("measured phase starts at " + Instant.now() + " (for JFR filtering)");
             long nextLog = measureStart + TimeUnit.SECONDS.toNanos(10);
-            for (long k = 0; k < total; k++) {
+            for (long k = 0; k < total && !stopping; k++) {
                 long due = measureStart + k * step;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -835,7 +844,8 @@ public final class LoadTest {
             String loadAfter = loadavg();
             // drain: wait for outstanding acks and deliveries
             long drainUntil = System.nanoTime() + dur("drain").toNanos();
-            while (System.nanoTime() < drainUntil && outstanding() > 0) {
+            long drainStart = System.nanoTime();
+            while (System.nanoTime() < drainUntil && outstanding() > 0 && !(stopping && System.nanoTime() - drainStart > 3_000_000_000L)) {
                 Thread.sleep(100);
             }
             long rssEnd = pid > 0 ? Proc.rssKb(pid) : 0;
@@ -850,6 +860,9 @@ public final class LoadTest {
             line("");
             line("## Result");
             line("");
+            if (stopping) {
+                line("- **cut short by --max-runtime " + o.get("max-runtime") + "**: the measured phase ran " + String.format(Locale.ROOT, "%.1f", measuredSeconds) + " s of " + duration);
+            }
             line(String.format(Locale.ROOT, "- residents: %d open of %d (hello → welcome in %.1f s, %d failed); professionals: %d",
                     open, n, connect.toMillis() / 1000.0, failed, m));
             line(String.format(Locale.ROOT, "- warm-up: %d first messages (triage → queue), %d claimed in %.1f s; claim → claimed p50 %s ms, p99 %s ms",
@@ -1108,7 +1121,7 @@ public final class LoadTest {
                 service.resetMax();
             }
             long holdEnd = System.nanoTime() + hold.toNanos();
-            while (System.nanoTime() < holdEnd) {
+            while (System.nanoTime() < holdEnd && !stopping) {
                 Thread.sleep(1000);
             }
             long stillOpen = Arrays.stream(residents).filter(r -> r.ws != null && r.ws.open()).count();
