@@ -335,6 +335,18 @@ public final class LoadTest {
     private String jdbcUrl;
 
     private Proc startService() throws Exception {
+        Proc p = launchService();
+        awaitService(p);
+        return p;
+    }
+
+    private void awaitService(Proc p) throws InterruptedException {
+        p.awaitHttp200(client(), "http://127.0.0.1:" + i("port") + "/observe/health", Duration.ofSeconds(90));
+        log("service ready");
+    }
+
+    /** Starts the service JVM without waiting for it (it boots while the floor's connections open). */
+    private Proc launchService() throws Exception {
         Map<String, String> env = new HashMap<>();
         int port = i("port");
         env.put("SERVER_PORT", Integer.toString(port));
@@ -380,7 +392,6 @@ public final class LoadTest {
         Path logFile = workDir.resolve("service.log");
         Proc p = Proc.start("service", Proc.java(jvm, "-jar", serviceJar().toAbsolutePath().toString()), env, logFile);
         log("service pid " + p.pid + ", log " + logFile);
-        p.awaitHttp200(client(), "http://127.0.0.1:" + port + "/observe/health", Duration.ofSeconds(90));
         return p;
     }
 
@@ -400,7 +411,11 @@ public final class LoadTest {
     }
 
     /** The bare Helidon echo endpoint with N connections: idle RSS, then RTT at the given rate for a while. */
-    private FloorResult floor(int n, double rate, Duration duration) throws Exception {
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private FloorResult floor(int n, double rate, Duration duration, Step beforeTraffic) throws Exception {
         log("floor: starting echo server, " + n + " connections");
         try (Proc echo = startEcho()) {
             URI uri = URI.create("ws://127.0.0.1:" + i("echo-port") + "/echo");
@@ -436,6 +451,7 @@ public final class LoadTest {
                 }
             }
             Duration connect = Duration.ofNanos(System.nanoTime() - t0);
+            beforeTraffic.run();
             Thread.sleep(2000);
             long rssIdle = echo.rssKb();
             echo.resetMax();
@@ -713,15 +729,26 @@ public final class LoadTest {
         replyRatio = d("reply-ratio");
         Duration duration = dur("duration");
         FloorResult floor = null;
-        if (Boolean.parseBoolean(o.get("floor"))) {
-            floor = floor(n, rate * (1 + replyRatio), dur("floor-duration"));
-            log("floor: RTT p50 " + Stats.ms(floor.rtt.p(50)) + " p99 " + Stats.ms(floor.rtt.p(99)) + " ms");
-        }
         Proc service = null;
         try {
-            String base;
             if (o.get("target").isBlank()) {
-                service = startService();
+                service = launchService();
+            }
+            Proc booting = service;
+            Step ready = () -> {
+                if (booting != null) {
+                    awaitService(booting);
+                }
+            };
+            if (Boolean.parseBoolean(o.get("floor"))) {
+                // The service boots while the floor's connections open; the floor's traffic starts once it is idle.
+                floor = floor(n, rate * (1 + replyRatio), dur("floor-duration"), ready);
+                log("floor: RTT p50 " + Stats.ms(floor.rtt.p(50)) + " p99 " + Stats.ms(floor.rtt.p(99)) + " ms");
+            } else {
+                ready.run();
+            }
+            String base;
+            if (service != null) {
                 base = "http://127.0.0.1:" + i("port");
             } else {
                 base = o.get("target");
