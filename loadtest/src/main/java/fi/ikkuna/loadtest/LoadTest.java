@@ -96,7 +96,7 @@ public final class LoadTest {
         d.put("rate", "500");               // resident messages per second, all residents together
         d.put("reply-ratio", "1.0");        // share of resident messages a professional answers
         d.put("duration", "60s");
-        d.put("warmup-rate", "500");        // first messages per second (triage + queue + claim)
+        d.put("warmup-rate", "welcome");    // first messages per second, or "welcome": each right after its welcome
         d.put("batch", "200");              // handshakes at a time
         d.put("db", "mariadb");             // mariadb | embedded
         d.put("db-url", "jdbc:mariadb://127.0.0.1:3306/");
@@ -773,6 +773,7 @@ public final class LoadTest {
             // residents: batches of handshakes, each followed by hello → welcome
             residents = new Resident[n];
             int failed = 0;
+            boolean firstAtWelcome = "welcome".equals(o.get("warmup-rate"));
             long t0 = System.nanoTime();
             URI resUri = URI.create(wsBase + "/ws/resident");
             for (int start = 0; start < n; start += i("batch")) {
@@ -795,6 +796,9 @@ public final class LoadTest {
                     if (residents[k].ws != null) {
                         try {
                             residents[k].welcome.get(60, TimeUnit.SECONDS);
+                            if (firstAtWelcome) {
+                                residents[k].send(false); // the peak: a resident asks right after the greeting
+                            }
                         } catch (Exception e) {
                             failed++;
                             residents[k].ws = null;
@@ -810,11 +814,11 @@ public final class LoadTest {
 
             // warm-up: every resident's first message is triaged into the queue; its professional claims it
             long wt0 = System.nanoTime();
-            double wrate = d("warmup-rate");
+            double wrate = firstAtWelcome ? 1e9 : d("warmup-rate");
             long interval = (long) (1e9 / wrate);
-            int sentWarm = 0;
+            int sentWarm = firstAtWelcome ? (int) open : 0;
             for (Resident r : residents) {
-                if (r.ws == null || stopping) {
+                if (r.ws == null || stopping || firstAtWelcome) {
                     continue;
                 }
                 long due = wt0 + sentWarm * interval;
@@ -945,7 +949,7 @@ public final class LoadTest {
             line("");
             line("### Targets");
             line("");
-            targets(open, n, resAcked / measuredSeconds, rate, ok);
+            targets(open, n, resAcked / measuredSeconds, measuredSeconds, ok);
             flushReport();
             return problems == 0 ? 0 : 1;
         } finally {
@@ -966,12 +970,12 @@ public final class LoadTest {
         }
     }
 
-    private void targets(long open, int n, double ackedPerSecond, double rate, boolean clean) {
+    private void targets(long open, int n, double ackedPerSecond, double measuredSeconds, boolean clean) {
         line("| target | required | measured | met |");
         line("|---|---|---|---|");
         line(String.format(Locale.ROOT, "| concurrent residents | 5000 | %d | %s |", open, open >= 5000 ? "yes" : "no"));
-        line(String.format(Locale.ROOT, "| resident messages/s sustained (%s) | 500 | %.1f | %s |", o.get("duration"), ackedPerSecond,
-                ackedPerSecond >= 0.99 * 500 && dur("duration").toSeconds() >= 60 ? "yes" : "no"));
+        line(String.format(Locale.ROOT, "| resident messages/s sustained for 60 s | 500 | %.1f for %.1f s | %s |", ackedPerSecond, measuredSeconds,
+                ackedPerSecond >= 0.99 * 500 && measuredSeconds >= 59.5 ? "yes" : "no"));
         line(String.format(Locale.ROOT, "| ack p99 (resident) | ≤ 50 ms | %s ms | %s |", Stats.ms(resAck.p(99)), resAck.p(99) <= 50 ? "yes" : "no"));
         line(String.format(Locale.ROOT, "| ack p99 (professional) | ≤ 50 ms | %s ms | %s |", Stats.ms(proAck.p(99)), proAck.p(99) <= 50 || proAck.count() == 0 ? "yes" : "no"));
         line(String.format(Locale.ROOT, "| end-to-end p99 resident → professional | ≤ 100 ms | %s ms | %s |", Stats.ms(resToPro.p(99)), resToPro.p(99) <= 100 ? "yes" : "no"));
