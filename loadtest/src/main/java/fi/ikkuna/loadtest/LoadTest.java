@@ -96,7 +96,7 @@ public final class LoadTest {
         d.put("rate", "500");               // resident messages per second, all residents together
         d.put("reply-ratio", "1.0");        // share of resident messages a professional answers
         d.put("duration", "60s");
-        d.put("warmup-rate", "welcome");    // first messages per second, or "welcome": each right after its welcome
+        d.put("warmup-rate", "500");        // first messages per second after connecting, or "welcome": each right after its welcome
         d.put("batch", "200");              // handshakes at a time
         d.put("db", "mariadb");             // mariadb | embedded
         d.put("db-url", "jdbc:mariadb://127.0.0.1:3306/");
