@@ -301,6 +301,8 @@ public final class LoadTest {
             }
             s.execute("CREATE DATABASE " + dbName + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         }
+        // Also on a hard exit (watchdog, Ctrl-C): the run's database never outlives it unless --keep-db.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::dropDatabase));
         String base = o.get("db-url");
         return (base.endsWith("/") ? base : base + "/") + dbName;
     }
