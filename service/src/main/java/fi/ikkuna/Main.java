@@ -17,6 +17,7 @@ import fi.ikkuna.rules.WorkbenchService;
 import fi.ikkuna.triage.api.Simulation;
 import fi.ikkuna.triage.api.SimulateService;
 import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
@@ -30,13 +31,21 @@ public final class Main {
 
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Config config = Config.create();
+        Config config = configuration();
         Ikkuna ikkuna = Ikkuna.start(config);
         WebServer server = WebServer.builder().config(config.get("server")).update(b -> setup(b, ikkuna)).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
             ikkuna.close();
         }));
+    }
+
+    /** application.yaml, overridden by system properties and environment variables (Helidon's and the intuitive names). */
+    static Config configuration() {
+        Config defaults = Config.just(ConfigSources.classpath("application.yaml"));
+        return Config.builder()
+                .sources(ConfigSources.create(EnvAliases.of(defaults, System.getenv())), ConfigSources.classpath("application.yaml"))
+                .build();
     }
 
     /** Routes of the service; shared by {@link #main} and the tests. */
