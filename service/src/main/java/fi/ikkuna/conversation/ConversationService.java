@@ -80,23 +80,30 @@ public final class ConversationService {
         return db.read(em -> Messages.after(em, conversationId, afterSeq, includeInternal));
     }
 
-    /** Stores a resident message exactly once per client id and runs the pipeline on it. */
-    public Posted doPostResidentMessage(String conversationId, String clientMsgId, String text) {
+    /**
+     * Stores a resident message exactly once per client id and runs the pipeline on it. The pipeline runs before
+     * the transaction so the conversation row is locked only for the writes. The first attempt inserts straight
+     * away; only when the unique constraint refuses it (a resend) is the earlier message looked up.
+     */
+    public Posted doPostResidentMessage(ConversationView conversation, String clientMsgId, String text) {
+        String id = conversation.id();
+        Instant now = clock.instant();
+        TriageOutcome outcome = pipeline.triage(new Contact(text, conversation.language(), conversation.channel(), null, null,
+                now.atZone(zone)));
         Posted posted;
         try {
-            posted = db.tx(em -> postResident(em, conversationId, clientMsgId, text));
+            posted = db.tx(em -> postResident(em, id, clientMsgId, text, outcome, now, false));
         } catch (RuntimeException e) {
             if (!Duplicate.is(e)) {
                 throw e;
             }
-            // Lost a race on the unique constraint: the other attempt committed this very message.
-            posted = db.tx(em -> postResident(em, conversationId, clientMsgId, text));
+            posted = db.tx(em -> postResident(em, id, clientMsgId, text, outcome, now, true));
         }
         if (!posted.duplicate()) {
             hub.publish(posted.message());
             posted.replies().forEach(hub::publish);
             if (posted.triage() != null) {
-                hub.toResidents(conversationId, StateFrames.triage(conversationId, posted.triage()));
+                hub.toResidents(id, StateFrames.triage(id, posted.triage()));
             }
             announce(posted.conversation());
             queueChanges.changed(posted.conversation().queueId());
@@ -104,19 +111,20 @@ public final class ConversationService {
         return posted;
     }
 
-    private Posted postResident(EntityManager em, String conversationId, String clientMsgId, String text) {
+    private Posted postResident(EntityManager em, String conversationId, String clientMsgId, String text, TriageOutcome outcome,
+                                Instant now, boolean lookUpFirst) {
         Conversation c = lock(em, conversationId);
-        Optional<Message> existing = Messages.byClientId(em, conversationId, AuthorKind.RESIDENT, clientMsgId);
-        if (existing.isPresent()) {
-            return new Posted(MessageView.of(existing.get()), true, ConversationView.of(c), null, List.of());
+        if (lookUpFirst || c.state() == ConversationState.CLOSED) {
+            Optional<Message> existing = Messages.byClientId(em, conversationId, AuthorKind.RESIDENT, clientMsgId);
+            if (existing.isPresent()) {
+                return new Posted(MessageView.of(existing.get()), true, ConversationView.of(c), null, List.of());
+            }
         }
         if (c.state() == ConversationState.CLOSED) {
             throw new ProtocolException(ErrorCode.CONVERSATION_CLOSED, "The conversation has ended");
         }
-        Instant now = clock.instant();
         Message m = new Message(c.id(), c.nextSeq(), AuthorKind.RESIDENT, null, null, clientMsgId, false, text, now);
         em.persist(m);
-        TriageOutcome outcome = pipeline.triage(new Contact(text, c.language(), c.channel(), null, null, now.atZone(zone)));
         TriageStep step = new TriageStep(em, c, now);
         List<MessageView> replies = step.apply(outcome);
         return new Posted(MessageView.of(m), false, ConversationView.of(c), step.decided() ? outcome : null, replies);
@@ -140,13 +148,13 @@ public final class ConversationService {
                                     AlsoInTransaction also) {
         String token = ResumeTokens.newToken();
         Instant now = clock.instant();
+        TriageOutcome outcome = pipeline.triage(new Contact(text, language, channel, age, formType, now.atZone(zone)));
         Contacted contacted = db.tx(em -> {
             // Built inside the transaction so a retried attempt starts from a fresh entity.
             Conversation c = new Conversation(UUID.randomUUID().toString(), channel, language, ResumeTokens.hash(token), now);
             em.persist(c);
             em.persist(new ConversationEvent(c.id(), now, "started", null, ConversationState.NEW, null, channel.wire()));
             em.persist(new Message(c.id(), c.nextSeq(), AuthorKind.RESIDENT, null, null, null, false, text, now));
-            TriageOutcome outcome = pipeline.triage(new Contact(text, language, channel, age, formType, now.atZone(zone)));
             TriageStep step = new TriageStep(em, c, now);
             List<MessageView> replies = step.apply(outcome);
             if (c.state() == ConversationState.SELF_SERVED) {

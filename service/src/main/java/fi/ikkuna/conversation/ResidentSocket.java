@@ -22,6 +22,7 @@ public final class ResidentSocket extends FrameListener {
     private final ConversationHub hub;
     private final ResidentQueueInfo queueInfo;
     private String conversationId;
+    private ConversationView conversation;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
                           ConversationHub hub, ResidentQueueInfo queueInfo) {
@@ -81,6 +82,7 @@ public final class ResidentSocket extends FrameListener {
                     .orElseThrow(() -> new ProtocolException(ErrorCode.RESUME_FAILED, "Unknown or expired resume token", "resumeToken"));
         }
         conversationId = view.id();
+        conversation = view;
         // Join before replaying so nothing committed in between can fall into a gap; the client drops seqs it has.
         hub.joinResident(conversationId, connection);
         welcome.put("conversationId", view.id()).put("state", view.state().wire()).put("language", view.language())
@@ -97,7 +99,7 @@ public final class ResidentSocket extends FrameListener {
     private void message(ObjectNode frame) {
         String clientMsgId = Fields.checkClientMsgId(frame);
         String text = Fields.checkString(frame, "text", limits.maxTextLength());
-        ConversationService.Posted posted = conversations.doPostResidentMessage(conversationId, clientMsgId, text);
+        ConversationService.Posted posted = conversations.doPostResidentMessage(conversation, clientMsgId, text);
         connection.send(Json.object().put("type", "ack").put("clientMsgId", clientMsgId)
                 .put("seq", posted.message().seq()).put("duplicate", posted.duplicate()));
     }

@@ -1,6 +1,6 @@
 package fi.ikkuna.protocol;
 
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -25,16 +25,22 @@ public final class Connection {
 
     public Connection(WsSession session, int queueLimit) {
         this.session = session;
-        this.outbox = new ArrayBlockingQueue<>(queueLimit);
+        // Linked, not array-backed: an idle connection should not carry a preallocated slot array.
+        this.outbox = new LinkedBlockingQueue<>(queueLimit);
         Thread.ofVirtual().name("ws-out").start(this::drain);
     }
 
     /** Queues a frame; a client that lets its outbox overflow is closed (it will resume from its last sequence). */
     public void send(Object frame) {
+        sendText(Json.write(frame));
+    }
+
+    /** Queues an already serialised frame: fan-out serialises once for all receivers. */
+    public void sendText(String frame) {
         if (!open.get()) {
             return;
         }
-        if (!outbox.offer(Json.write(frame))) {
+        if (!outbox.offer(frame)) {
             LOG.warning("Outbox full, closing slow connection");
             close(WsCloseCodes.TRY_AGAIN_LATER, "send queue full");
         }

@@ -103,20 +103,28 @@ public final class QueueService implements ConversationService.QueueChanges, Res
 
     private void publish(String queueId) {
         List<ConversationView> list = waiting(queueId);
+        long online = online(queueId);
         for (int i = 0; i < list.size(); i++) {
-            hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1));
+            hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1, online));
         }
-        ObjectNode snapshot = snapshot(queueId, list);
+        String snapshot = Json.write(snapshot(queueId, list));
         boards.forEach((c, queues) -> {
             if (queues.contains(queueId)) {
-                c.send(snapshot);
+                c.sendText(snapshot);
             }
         });
     }
 
-    /** Estimated wait: contacts ahead times the handling time, shared by the professionals watching the queue. */
+    private long online(String queueId) {
+        return Math.max(1, boards.values().stream().filter(q -> q.contains(queueId)).count());
+    }
+
     private ObjectNode positionFrame(String queueId, int position) {
-        long online = Math.max(1, boards.values().stream().filter(q -> q.contains(queueId)).count());
+        return positionFrame(queueId, position, online(queueId));
+    }
+
+    /** Estimated wait: contacts ahead times the handling time, shared by the professionals watching the queue. */
+    private ObjectNode positionFrame(String queueId, int position, long online) {
         long seconds = perContact.toSeconds() * position / online;
         return Json.object().put("type", "queue").put("queue", queueId).put("position", position)
                 .put("estimatedWaitSeconds", seconds);
