@@ -29,7 +29,8 @@ public record ConversationView(String id, Channel channel, String language, Conv
         o.put("queuedAt", queuedAt == null ? null : queuedAt.toString());
         o.put("assigneeId", assigneeId);
         // Set by remote-appointment requests that no slot inside the care-guarantee deadline could serve.
-        o.put("deadlineAtRisk", triageJson != null && Json.parseObject(triageJson).path("deadlineAtRisk").asBoolean(false));
+        // The board is republished often: a substring test on our own compact JSON instead of parsing it per item.
+        o.put("deadlineAtRisk", triageJson != null && triageJson.contains("\"deadlineAtRisk\":true"));
         return o;
     }
 }
