@@ -113,7 +113,10 @@ public final class FaqIndex {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (List<String> word : words) {
             for (String f : FIELDS) {
-                any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boosts.getOrDefault(f, 1f)), BooleanClause.Occur.SHOULD);
+                float boost = boosts.getOrDefault(f, 1f);
+                if (boost > 0f) {
+                    any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boost), BooleanClause.Occur.SHOULD);
+                }
             }
         }
         float gramBoost = boosts.getOrDefault("grams", 0f);
@@ -143,6 +146,11 @@ public final class FaqIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The underlying searcher, for benchmarks that need a bare-Lucene floor on the same index. */
+    public IndexSearcher searcher() {
+        return searcher;
     }
 
     public FaqEntry entry(String id) {
