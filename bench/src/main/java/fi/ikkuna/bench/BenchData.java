@@ -1,7 +1,6 @@
 package fi.ikkuna.bench;
 
 import fi.ikkuna.triage.RuleTriagePipeline;
-import fi.ikkuna.triage.faq.FaqEntry;
 import fi.ikkuna.triage.rules.RuleMatcher;
 
 import java.io.IOException;
@@ -95,10 +94,5 @@ final class BenchData {
 
     static int ruleCount(RuleTriagePipeline p) {
         return p.ruleSet().matcher().rules().size();
-    }
-
-    @SuppressWarnings("unused")
-    private static FaqEntry unused() {
-        return null;
     }
 }
