@@ -46,16 +46,15 @@ public final class FaqIndex {
     /** Enough documents to find {@code max} distinct entries even when one entry's phrasings fill the top. */
     private static final int PHRASINGS_PER_ENTRY = 12;
     static final org.apache.lucene.search.similarities.BM25Similarity SIMILARITY =
-            new org.apache.lucene.search.similarities.BM25Similarity(
-                    Float.parseFloat(System.getProperty("ikkuna.faq.k1", "1.2")), Float.parseFloat(System.getProperty("ikkuna.faq.b", "0.75")));
+            new org.apache.lucene.search.similarities.BM25Similarity(); // k1/b variations measured, no gain
     /**
      * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
      * them to tell a question from a request, but they only add noise to FAQ ranking.
      */
-    static final Set<String> QUESTION_NOISE = Set.of(System.getProperty("ikkuna.faq.noise",
-            "miten,mikä,mitä,mistä,mihin,missä,minkä,miksi,millä,kuka,kuinka,voida,voi,voiko,voinko,saada,saa,saako,"
-            + "olla,on,onko,pitää,pitääkö,hur,vad,var,när,får,kan,how,what,where,when,can,do,i,get").split(","));
-    static float TIE_BREAKER = Float.parseFloat(System.getProperty("ikkuna.faq.tie", "0.5"));
+    static final Set<String> QUESTION_NOISE = Set.of(("miten,mikä,mitä,mistä,mihin,missä,minkä,miksi,millä,kuka,kuinka,voida,voi,voiko,voinko,saada,saa,"
+            + "saako,olla,on,onko,pitää,pitääkö,hur,vad,var,när,får,kan,how,what,where,when,can,do,i,get").split(","));
+    /** How much a word's further matching forms add to its best one (0 = max only; 0.5 measured best). */
+    private static final float TIE_BREAKER = 0.5f;
 
     private final IndexSearcher searcher;
     private final Map<String, Analyzer> analyzers;
@@ -113,7 +112,10 @@ public final class FaqIndex {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (List<String> word : words) {
             for (String f : FIELDS) {
-                any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boosts.getOrDefault(f, 1f)), BooleanClause.Occur.SHOULD);
+                float boost = boosts.getOrDefault(f, 1f);
+                if (boost > 0f) {
+                    any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boost), BooleanClause.Occur.SHOULD);
+                }
             }
         }
         float gramBoost = boosts.getOrDefault("grams", 0f);
@@ -143,6 +145,11 @@ public final class FaqIndex {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** The underlying searcher, for benchmarks that need a bare-Lucene floor on the same index. */
+    public IndexSearcher searcher() {
+        return searcher;
     }
 
     public FaqEntry entry(String id) {

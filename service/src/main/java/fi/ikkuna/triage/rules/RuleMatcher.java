@@ -76,7 +76,9 @@ public final class RuleMatcher {
         String lang = contact.language();
         MemoryIndex index = new MemoryIndex();
         index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
-        Set<Rule> candidates = new LinkedHashSet<>(alwaysRun.getOrDefault(lang, List.of()));
+        // identity set: a Rule record's own hashCode walks its compiled queries (automata), far too slow per contact
+        Set<Rule> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        candidates.addAll(alwaysRun.getOrDefault(lang, List.of()));
         Map<BytesRef, List<Rule>> terms = byTerm.getOrDefault(lang, Map.of());
         List<Map.Entry<ByteRunAutomaton, Rule>> patterns = byPattern.getOrDefault(lang, List.of());
         forEachTerm(index, t -> {
