@@ -45,9 +45,17 @@ public final class RuleTriagePipeline implements TriagePipeline {
 
     @Override
     public TriageOutcome triage(Contact contact) {
+        checkContact(contact);
         Contact c = contact.at() == null ? new Contact(contact.text(), contact.language(), contact.channel(),
                 contact.age(), contact.formType(), ZonedDateTime.now(zone)) : contact;
         return Decider.decide(current.get(), c);
+    }
+
+    /** The callers validate residents' input; this only turns a programming error into a clear message. */
+    private static void checkContact(Contact contact) {
+        if (contact == null || contact.text() == null || !List.of("fi", "sv", "en").contains(contact.language())) {
+            throw new IllegalArgumentException("contact needs text and a language of fi, sv or en: " + contact);
+        }
     }
 
     @Override
