@@ -90,7 +90,7 @@ public final class Ikkuna implements AutoCloseable {
         this.origins = new OriginPolicy(limits.allowedOrigins());
         this.heartbeats = new Heartbeats(limits);
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
-                Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)));
+                Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
         this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids);
         this.sessions = new Sessions(Duration.ofMinutes(ik.get("auth.session-minutes").asInt().orElse(480)), clock);

@@ -17,6 +17,8 @@ export class Board {
   snapshot(frame) {
     const before = this.queues.get(frame.queue);
     this.queues.set(frame.queue, frame.items);
+    this.totals = this.totals || new Map();
+    this.totals.set(frame.queue, frame.total ?? frame.items.length);
     if (before) {
       const known = new Set(before.map((i) => i.id));
       for (const item of frame.items) {
@@ -63,7 +65,7 @@ export class Board {
     for (const [queue, items] of this.queues) {
       const box = el('div', 'queue');
       const h = el('h3');
-      h.textContent = `${this.queueName(queue)} (${items.length})`;
+      h.textContent = `${this.queueName(queue)} (${this.totals.get(queue) ?? items.length})`;
       box.append(h);
       if (items.length === 0) {
         const p = el('p');

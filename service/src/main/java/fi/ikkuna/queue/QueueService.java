@@ -36,12 +36,14 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     private final ConversationHub hub;
     private final Clock clock;
     private final Duration perContact;
+    private final int boardLimit;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Map<Connection, Set<String>> boards = new ConcurrentHashMap<>();
     private final Thread publisher;
     private volatile boolean running = true;
 
-    public QueueService(Database db, ConversationHub hub, Clock clock, Duration perContact, Duration publishInterval) {
+    public QueueService(Database db, ConversationHub hub, Clock clock, Duration perContact, Duration publishInterval, int boardLimit) {
+        this.boardLimit = boardLimit;
         this.db = db;
         this.hub = hub;
         this.clock = clock;
@@ -130,10 +132,12 @@ public final class QueueService implements ConversationService.QueueChanges, Res
                 .put("estimatedWaitSeconds", seconds);
     }
 
+    /** The board shows the first {@code boardLimit} in queue order and the total: nobody reads past that, and a peak stays cheap. */
     private ObjectNode snapshot(String queueId, List<ConversationView> list) {
-        ObjectNode o = Json.object().put("type", "queue_snapshot").put("queue", queueId).put("at", clock.instant().toString());
+        ObjectNode o = Json.object().put("type", "queue_snapshot").put("queue", queueId).put("at", clock.instant().toString())
+                .put("total", list.size());
         ArrayNode items = o.putArray("items");
-        list.forEach(v -> items.add(v.toJson()));
+        list.stream().limit(boardLimit).forEach(v -> items.add(v.toJson()));
         return o;
     }
 

@@ -26,7 +26,9 @@ class ConsoleApiTest extends ServiceTest {
 
     @Override
     protected Map<String, String> config() {
-        return TestServer.FAST_CLIENTS;
+        java.util.Map<String, String> c = new java.util.HashMap<>(TestServer.FAST_CLIENTS);
+        c.put("ikkuna.queue.board-limit", "2");
+        return c;
     }
 
     @Test
@@ -40,6 +42,19 @@ class ConsoleApiTest extends ServiceTest {
         assertTrue(body.path("canned").path("rescue").get(0).path("text").asText().contains("brandvarnare"));
         assertTrue(body.path("outcomes").findValuesAsText("code").contains("advice_given"));
         assertEquals(401, get("/api/console/content").statusCode());
+    }
+
+    @Test
+    void boardShowsTheFirstContactsAndTheTotal() {
+        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        try (Resident a = Resident.start(server, "fi"); Resident b = Resident.start(server, "fi"); Resident c = Resident.start(server, "fi");
+             WsTestClient pro = nurse.connect()) {
+            a.say("Eka");
+            b.say("Toka");
+            c.say("Kolmas");
+            ObjectNode board = pro.await("queue_snapshot", s -> "general".equals(s.path("queue").asText()) && s.path("total").asInt() >= 3);
+            assertEquals(2, board.path("items").size(), board.toString());
+        }
     }
 
     @Test

@@ -55,7 +55,13 @@ class ConsoleBrowserTest extends ServiceTest {
             console.take(id);
             console.waitTranscript("kuumetta");
             console.reply("Hei, olen sairaanhoitaja. Kuinka korkea kuume on ollut?");
-            resident.waitMessage("professional", "Kuinka korkea kuume");
+            try {
+                resident.waitMessage("professional", "Kuinka korkea kuume");
+            } catch (RuntimeException e) {
+                throw new AssertionError("resident never saw the reply; widget shows " + resident.messages() + " status '"
+                        + resident.byId("status").getText() + "' conn '" + resident.byId("conn").getText() + "' console shows "
+                        + proBrowser.driver.findElement(By.id("transcript")).getText(), e);
+            }
             resident.waitText("who", "Hanna Virtanen");
 
             console.transfer("mental-health", "Asukas haluaa puhua myös jaksamisestaan");
