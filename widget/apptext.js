@@ -8,20 +8,23 @@ export function fieldErrors(json) {
   return out;
 }
 
+/**
+ * The API gives times with the county's offset (2026-11-24T09:00+02:00); the wall-clock part is shown as it is, so a
+ * resident abroad or a browser set to UTC still sees the appointment's local time.
+ */
+function wall(iso, opts) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso || '');
+  if (!m) return iso || '';
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
+  return new Intl.DateTimeFormat(lang(), { ...opts, timeZone: 'UTC' }).format(d);
+}
+
 export function dateTime(iso) {
-  try {
-    return new Intl.DateTimeFormat(lang(), { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  } catch (e) {
-    return iso;
-  }
+  return wall(iso, { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 function clock(iso) {
-  try {
-    return new Intl.DateTimeFormat(lang(), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-  } catch (e) {
-    return iso;
-  }
+  return wall(iso, { hour: '2-digit', minute: '2-digit' });
 }
 
 /** "ti 24.11. klo 12.00–12.20 · Puhelu · Hanna Virtanen, sairaanhoitaja" */

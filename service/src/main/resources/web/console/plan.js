@@ -10,9 +10,12 @@ export function isoDay(n = 0) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The wall-clock part of an API time (given with the county's offset), whatever zone the browser is in. */
 export function when(iso, withDay = true) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso || '');
+  if (!m) return iso || '';
   const opts = withDay ? { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
-  return new Intl.DateTimeFormat(lang, opts).format(new Date(iso));
+  return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])));
 }
 
 /** The API's message, or every field's message for invalid_fields. */

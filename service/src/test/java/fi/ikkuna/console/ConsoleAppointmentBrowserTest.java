@@ -96,6 +96,7 @@ class ConsoleAppointmentBrowserTest extends ServiceTest {
             WebElement row = b.until(d -> d.findElements(By.cssSelector("#day-table tr[data-code='" + code + "']")).stream().findFirst().orElse(null));
             String text = row.getText();
             assertTrue(text.contains(KNEE) && text.contains("0407654321") && text.contains("puhelu"), text);
+            assertTrue(text.contains("9.00–9.20") || text.contains("09.00–09.20"), "local time of the slot: " + text);
             assertEquals("1", b.driver.findElement(By.id("day-caption")).getText().replaceAll(".*: ", ""));
             axe.put("day view", b.axeViolations());
 

@@ -55,6 +55,7 @@ class WidgetAppointmentTest extends BrowserTestBase {
                 .stream().findFirst().orElse(null));
         String label = widget.driver.findElement(By.cssSelector("label[for='" + choice.getDomAttribute("id") + "']")).getText();
         assertTrue(label.contains("Puhelu") && label.contains("Hanna Virtanen") && label.contains("hoitotakuun ajassa"), label);
+        assertTrue(label.contains("10.00–10.20"), "the county's local time whatever the browser's zone: " + label);
         widget.waitText("appt-status", "vapaata aikaa");
         axe.put("slots", browser.axeViolations());
 
