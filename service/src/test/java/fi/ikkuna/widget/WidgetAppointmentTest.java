@@ -112,6 +112,33 @@ class WidgetAppointmentTest extends BrowserTestBase {
         throw new AssertionError("slot not listed: " + slots.raw());
     }
 
+    /** Someone else books the chosen slot first: 409 slot_taken → the slot leaves the list, the resident is told, picks another. */
+    @Test
+    void takenSlotIsRemovedAndAnotherCanBeBooked() {
+        Api nurse = nurse();
+        LocalDate day = TODAY.plusDays(6);
+        String first = nurse.post("/api/availability/slots", Json.object().put("queue", "health").put("type", "chat")
+                .put("start", day + "T08:00").put("minutes", 15)).body().path("id").asText();
+        String second = nurse.post("/api/availability/slots", Json.object().put("queue", "health").put("type", "chat")
+                .put("start", day + "T08:15").put("minutes", 15)).body().path("id").asText();
+        startRequest(KNEE, "chat");
+        WebElement mine = widget.browser.until(d -> d.findElements(By.cssSelector("input[name=slot][value='" + first + "']"))
+                .stream().findFirst().orElse(null));
+        Api resident = Api.resident(server);
+        Api.Res other = resident.post("/api/appointments/requests", Json.object().put("text", KNEE).put("type", "chat"));
+        assertEquals(201, resident.post("/api/appointments/bookings", Json.object()
+                .put("requestId", other.body().path("requestId").asText()).put("slotId", first)).status());
+        mine.click();
+        assertFalse(widget.byId("phone-box").isDisplayed(), "no phone asked for a chat appointment");
+        widget.byId("a-book").click();
+        widget.waitText("slot-error", "Joku ehti varata");
+        assertTrue(widget.driver.findElements(By.cssSelector("input[name=slot][value='" + first + "']")).isEmpty());
+        widget.driver.findElement(By.cssSelector("input[name=slot][value='" + second + "']")).click();
+        widget.byId("a-book").click();
+        widget.waitVisible("appt-done");
+        assertTrue(widget.byId("appt-done").getText().contains("Chat"), widget.byId("appt-done").getText());
+    }
+
     /** Chest pain: the widget's emergency guidance at once, no slot list, nothing to book. */
     @Test
     void emergencyRequestGetsGuidanceAndNoSlots() {
