@@ -425,11 +425,6 @@ async function changeLanguage() {
   session.set({ lang: chosen });
   apply();
   $('scores').replaceChildren();
-  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
-  ui.appointment = new Appointment(modes);
-  ui.forms = new Forms(modes);
-  $('mode-appt').addEventListener('click', () => setMode('appt'));
-  $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
   updateCounter('text', 'counter', 'text-error');
   updateCounter('c-message', 'c-counter', 'contact-error');

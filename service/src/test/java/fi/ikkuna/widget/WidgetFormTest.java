@@ -174,6 +174,21 @@ class WidgetFormTest extends BrowserTestBase {
         axe.forEach((view, v) -> assertEquals("[]", v, view + ": " + v));
     }
 
+    /** Changing the language redraws the form from its Swedish definition and keeps what was typed. */
+    @Test
+    void languageChangeRedrawsTheFormAndKeepsValues() {
+        openForm("prescription-renewal");
+        widget.byId("f-medicine").sendKeys("Levaxin 100 mikrog");
+        widget.byId("f-consent").click();
+        new org.openqa.selenium.support.ui.Select(widget.byId("lang")).selectByValue("sv");
+        String title = Api.resident(server).get("/api/forms/prescription-renewal?lang=sv").body().path("title").asText();
+        widget.waitText("form-title", title);
+        assertEquals("Levaxin 100 mikrog", widget.byId("f-medicine").getDomProperty("value"));
+        assertTrue(widget.byId("f-consent").isSelected());
+        assertTrue(widget.driver.findElement(By.cssSelector("label[for='f-medicine']")).getText().contains("(obligatorisk)"));
+        assertEquals("sv", widget.js("return document.documentElement.lang"));
+    }
+
     /** Chest pain written in a form: the emergency guidance at once with the submission's answer. */
     @Test
     void chestPainInAFormShowsTheEmergencyGuidance() {
