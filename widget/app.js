@@ -5,6 +5,8 @@ import { session } from './session.js';
 import { Connection } from './connection.js';
 import { transcriptText, download } from './transcript.js';
 import { toHost, onHost } from './bridge.js';
+import { Appointment } from './appointment.js';
+import { Forms } from './forms.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -21,7 +23,9 @@ const ui = {
   lastTypingSent: 0,
   typingTimer: null,
   connected: true,
-  contactSent: false
+  contactSent: false,
+  // 'chat' (the default), 'appt' (remote appointment) or 'form'; chosen from the menu before a chat starts.
+  mode: 'chat'
 };
 let conn = null;
 // Texts shown in status and error spots, kept as key + values so a language change can re-render them.
@@ -72,6 +76,11 @@ function wire() {
     toHost('close');
   });
   onHost((msg) => { if (msg.type === 'open') focusPrimary(); });
+  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
+  ui.appointment = new Appointment(modes);
+  ui.forms = new Forms(modes);
+  $('mode-appt').addEventListener('click', () => setMode('appt'));
+  $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
   updateCounter('text', 'counter', 'text-error');
   updateCounter('c-message', 'c-counter', 'contact-error');
@@ -361,16 +370,29 @@ function setState(state) {
 function render() {
   const started = ui.messages.length > 0 || (ui.state && ui.state !== 'new');
   const closed = ui.state === 'closed';
-  show('intro', !started);
+  const chat = ui.mode === 'chat';
+  show('intro', !started && chat);
+  show('modes', !started && chat);
+  show('appt', ui.mode === 'appt');
+  show('forms', ui.mode === 'form');
   show('feedback', ui.state === 'self_served');
-  show('composer', !closed && (started || ui.open));
-  show('contact', !closed && !started && !ui.open);
+  show('composer', chat && !closed && (started || ui.open));
+  show('contact', chat && !closed && !started && !ui.open);
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
   if (closed) setText('typing', '');
+}
+
+/** Switches between the chat (default), the remote-appointment request and the forms; focus goes to the new view. */
+function setMode(mode) {
+  ui.mode = mode;
+  render();
+  if (mode === 'appt') ui.appointment.open();
+  else if (mode === 'form') ui.forms.open();
+  else focusPrimary();
 }
 
 function buildScores() {
@@ -412,6 +434,8 @@ async function changeLanguage() {
   }
   if (ui.emergency.length) showEmergency(ui.emergency);
   for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
+  ui.appointment.relabel();
+  ui.forms.relabel();
   render();
 }
 

@@ -9,7 +9,7 @@ async function call(method, path, body) {
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
-  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, code: json?.error?.code });
+  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, code: json?.error?.code, fields: json?.error?.fields });
   return json;
 }
 
@@ -19,4 +19,12 @@ export const api = {
   logout: () => call('POST', '/api/auth/logout', {}),
   audit: (kind, id) => call('GET', `/api/audit/${kind}/${encodeURIComponent(id)}`),
   consoleContent: (lang) => call('GET', `/api/console/content?lang=${encodeURIComponent(lang)}`),
+  // Appointments (docs/appointments.md)
+  slots: (queue, from, to) => call('GET', `/api/availability/slots?queue=${encodeURIComponent(queue)}&from=${from}&to=${to}`),
+  addSlot: (body) => call('POST', '/api/availability/slots', body),
+  cancelSlot: (id) => call('DELETE', `/api/availability/slots/${encodeURIComponent(id)}`),
+  patterns: () => call('GET', '/api/availability/patterns'),
+  addPattern: (body) => call('POST', '/api/availability/patterns', body),
+  endPattern: (id) => call('DELETE', `/api/availability/patterns/${encodeURIComponent(id)}`),
+  day: (date) => call('GET', `/api/appointments/day?date=${encodeURIComponent(date)}`),
 };

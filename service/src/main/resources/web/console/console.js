@@ -4,6 +4,8 @@ import { Board } from './board.js';
 import { ConversationView } from './conversation.js';
 import { load, t, lang } from './i18n.js';
 import { ProSocket } from './prosocket.js';
+import { setUpAvailability } from './availability.js';
+import { setUpDay } from './day.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -45,6 +47,9 @@ async function start(me) {
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
   });
   socket.connect();
+  $('plan-view').hidden = false;
+  setUpDay({ status, announce, open: (id) => { pendingOpen = id; socket.send({ type: 'open', conversationId: id }); } });
+  setUpAvailability(content, { status, announce });
   if (me.professional.role === 'administrator') setUpAudit();
   $('workbench-link').hidden = !['administrator', 'rules_editor'].includes(me.professional.role);
   $('insights-link').hidden = !['administrator', 'manager'].includes(me.professional.role);
@@ -93,6 +98,7 @@ function askPurpose() {
 
 function signedOut() {
   $('work-view').hidden = true;
+  $('plan-view').hidden = true;
   $('who').hidden = true;
   $('login-view').hidden = false;
   status(t('signedOut'));

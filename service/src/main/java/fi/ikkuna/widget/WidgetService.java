@@ -84,7 +84,8 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.ETAG, e.etag());
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get(ext));
         security.common(res);
-        if ("app.html".equals(name)) {
+        if (name.endsWith(".html")) {
+            // app.html and the booking and reply pages: scripts only from files, API calls only to this origin.
             security.app(res);
         } else if (name.startsWith("i18n/")) {
             // The loader on a county page reads its launcher label from here; the texts are public.

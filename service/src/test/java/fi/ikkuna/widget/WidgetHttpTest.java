@@ -62,6 +62,19 @@ class WidgetHttpTest {
         assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElseThrow());
     }
 
+    /** The booking and form-reply pages hold tokens: the same strict CSP as the app, no inline script, no referrer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"booking.html", "reply.html"})
+    void bookingAndReplyPagesHaveTheAppPolicy(String page) {
+        HttpResponse<String> r = get("/widget/" + page);
+        assertEquals(200, r.statusCode());
+        String csp = r.headers().firstValue("content-security-policy").orElseThrow();
+        assertTrue(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && csp.contains("connect-src 'self'"), csp);
+        assertFalse(csp.contains("unsafe-inline"), csp);
+        assertFalse(r.body().matches("(?s).*<script>.*"), "no inline script");
+        assertEquals("no-referrer", r.headers().firstValue("referrer-policy").orElseThrow());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"loader.js:text/javascript", "app.js:text/javascript", "connection.js:text/javascript",
             "app.css:text/css", "i18n/sv.json:application/json", "app.html:text/html"})

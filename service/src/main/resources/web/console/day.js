@@ -1,0 +1,58 @@
+// "My day": the signed-in professional's booked appointments with each resident's triaged request
+// (GET /api/appointments/day; reading it writes the access log, purpose "appointment").
+import { api } from './api.js';
+import { t } from './i18n.js';
+import { $, isoDay, when, cell, problem } from './plan.js';
+
+let wired = false;
+
+export function setUpDay({ status, announce, open }) {
+  $('day-date').value = $('day-date').value || isoDay();
+  if (wired) return show({ status, announce, open });
+  wired = true;
+  $('day-form').addEventListener('submit', (e) => { e.preventDefault(); show({ status, announce, open }); });
+  return show({ status, announce, open });
+}
+
+async function show({ status, announce, open }) {
+  const date = $('day-date').value;
+  let appointments;
+  try {
+    ({ appointments } = await api.day(date));
+  } catch (err) {
+    status(t('error', { message: problem(err) }));
+    return;
+  }
+  const body = $('day-table').tBodies[0];
+  body.replaceChildren();
+  for (const a of appointments) {
+    const row = body.insertRow();
+    row.dataset.code = a.bookingCode;
+    cell(row, `${when(a.start, false)}–${when(a.end, false)}`);
+    cell(row, t(`type${a.type[0].toUpperCase()}${a.type.slice(1)}`));
+    cell(row, a.bookingCode);
+    cell(row, a.phone);
+    const r = a.request;
+    const text = row.insertCell();
+    text.textContent = r ? r.text : t('notVisible');
+    if (r) text.lang = r.language;
+    const urgency = row.insertCell();
+    urgency.textContent = r ? t(r.urgency) : '';
+    if (r) urgency.className = `urgency-${r.urgency}`;
+    const deadline = row.insertCell();
+    deadline.textContent = r && r.deadline ? when(r.deadline) : '';
+    if (a.deadlineAtRisk) deadline.append(` (${t('atRisk')})`);
+    const conv = row.insertCell();
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary';
+    b.textContent = t('open');
+    b.setAttribute('aria-label', `${t('open')} ${a.bookingCode}`);
+    b.addEventListener('click', () => open(a.conversationId));
+    conv.append(b);
+  }
+  $('day-caption').textContent = t('dayCaption', { date, count: appointments.length });
+  $('day-table').hidden = appointments.length === 0;
+  $('day-none').hidden = appointments.length > 0;
+  announce(appointments.length ? t('dayCaption', { date, count: appointments.length }) : t('dayNone'));
+}
