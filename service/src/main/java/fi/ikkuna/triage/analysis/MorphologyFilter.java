@@ -1,26 +1,19 @@
 package fi.ikkuna.triage.analysis;
 
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Emits, at the position of each (lower-cased) word, its base forms and, when {@code withParts}, its compound
  * parts, so "hammaslääkäriajan" is found by "hammaslääkäri", "aika" and "hammaslääkäriaika". The surface form
  * is kept for words the dictionary does not know (names, typos) and for wildcard rules.
  */
-public final class MorphologyFilter extends TokenFilter {
+public final class MorphologyFilter extends StackingFilter {
     private final VoikkoMorphology morphology;
     private final boolean withParts;
-    private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-    private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-    private final Deque<String> pending = new ArrayDeque<>();
-    private State current;
 
     public MorphologyFilter(TokenStream input, VoikkoMorphology morphology, boolean withParts) {
         super(input);
@@ -29,34 +22,17 @@ public final class MorphologyFilter extends TokenFilter {
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (!pending.isEmpty()) {
-            restoreState(current);
-            term.setEmpty().append(pending.poll());
-            posInc.setPositionIncrement(0);
-            return true;
-        }
-        if (!input.incrementToken()) {
-            return false;
-        }
-        String surface = term.toString();
+    protected Collection<String> stacked(String surface) {
         Morphology m = morphology.analyze(surface);
+        List<String> out = new ArrayList<>();
         for (String base : m.baseForms()) {
             if (!base.equals(surface)) {
-                pending.add(base);
+                out.add(base);
             }
         }
         if (withParts) {
-            pending.addAll(m.parts());
+            out.addAll(m.parts());
         }
-        current = captureState();
-        return true;
-    }
-
-    @Override
-    public void reset() throws IOException {
-        super.reset();
-        pending.clear();
-        current = null;
+        return out;
     }
 }
