@@ -59,6 +59,18 @@ final class Console {
                         + "if (!b) return null; b.focus(); b.click(); return true;", conversationId));
     }
 
+    /** Keeps a reference to the row's take-over button, as a professional's screen shows it at this moment. */
+    void arm(String conversationId) {
+        browser.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "window.__take = document.querySelector(`#queues tr[data-conversation='${arguments[0]}'] button`);"
+                        + "return window.__take ? true : null;", conversationId));
+    }
+
+    /** Clicks the kept button even if the live board has re-rendered since: a click on a row someone just took. */
+    void fireArmed() {
+        ((JavascriptExecutor) browser.driver).executeScript("window.__take.click();");
+    }
+
     void waitTranscript(String part) {
         browser.until(d -> d.findElement(By.id("transcript")).getText().contains(part) ? true : null);
     }

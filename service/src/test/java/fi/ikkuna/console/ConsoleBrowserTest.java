@@ -141,8 +141,10 @@ class ConsoleBrowserTest extends ServiceTest {
             }
             a.until(d -> nurse.boardShows(r.conversationId) ? true : null);
             b.until(d -> admin.boardShows(r.conversationId) ? true : null);
+            // Both screens show the row; the nurse is first, the administrator clicks the same (now stale) row.
+            admin.arm(r.conversationId);
             nurse.take(r.conversationId);
-            admin.take(r.conversationId);
+            admin.fireArmed();
             a.until(d -> nurse.metaState().equals("assigned") ? true : null);
             b.until(d -> admin.status().contains("Hanna Virtanen") ? true : null);
             assertTrue(b.driver.findElement(By.id("conversation")).getDomAttribute("hidden") != null,
