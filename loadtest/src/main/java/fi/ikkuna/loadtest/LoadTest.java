@@ -774,40 +774,9 @@ public final class LoadTest {
 
             // residents: batches of handshakes, each followed by hello → welcome
             residents = new Resident[n];
-            int failed = 0;
             boolean firstAtWelcome = "welcome".equals(o.get("warmup-rate"));
             long t0 = System.nanoTime();
-            URI resUri = URI.create(wsBase + "/ws/resident");
-            for (int start = 0; start < n; start += i("batch")) {
-                int end = Math.min(n, start + i("batch"));
-                List<CompletableFuture<WsClient>> fs = new ArrayList<>();
-                for (int k = start; k < end; k++) {
-                    Resident r = new Resident(k, k % m);
-                    residents[k] = r;
-                    fs.add(WsClient.connect(client(), resUri, null, r));
-                }
-                for (int k = start; k < end; k++) {
-                    try {
-                        residents[k].ws = fs.get(k - start).get(60, TimeUnit.SECONDS);
-                        residents[k].ws.send("{\"type\":\"hello\",\"v\":1,\"lang\":\"fi\"}");
-                    } catch (Exception e) {
-                        failed++;
-                    }
-                }
-                for (int k = start; k < end; k++) {
-                    if (residents[k].ws != null) {
-                        try {
-                            residents[k].welcome.get(60, TimeUnit.SECONDS);
-                            if (firstAtWelcome) {
-                                residents[k].send(false); // the peak: a resident asks right after the greeting
-                            }
-                        } catch (Exception e) {
-                            failed++;
-                            residents[k].ws = null;
-                        }
-                    }
-                }
-            }
+            int failed = connectResidents(URI.create(wsBase + "/ws/resident"), n, k -> k % m, firstAtWelcome);
             Duration connect = Duration.ofNanos(System.nanoTime() - t0);
             long open = Arrays.stream(residents).filter(r -> r.ws != null).count();
             long rssConnected = pid > 0 ? Proc.rssKb(pid) : 0;
@@ -1150,36 +1119,9 @@ public final class LoadTest {
             long pid = service != null ? service.pid : (o.get("service-pid").isBlank() ? -1 : Long.parseLong(o.get("service-pid")));
             long rssStart = pid > 0 ? Proc.rssKb(pid) : 0;
             residents = new Resident[n];
-            AtomicInteger idx = new AtomicInteger();
             long t0 = System.nanoTime();
             URI uri = URI.create(base.replaceFirst("^http", "ws") + "/ws/resident");
-            int failed = 0;
-            for (int start = 0; start < n; start += i("batch")) {
-                int end = Math.min(n, start + i("batch"));
-                List<CompletableFuture<WsClient>> fs = new ArrayList<>();
-                for (int k = start; k < end; k++) {
-                    residents[k] = new Resident(k, 0);
-                    fs.add(WsClient.connect(client(), uri, null, residents[k]));
-                }
-                for (int k = start; k < end; k++) {
-                    try {
-                        residents[k].ws = fs.get(k - start).get(60, TimeUnit.SECONDS);
-                        residents[k].ws.send("{\"type\":\"hello\",\"v\":1,\"lang\":\"fi\"}");
-                    } catch (Exception e) {
-                        failed++;
-                    }
-                }
-                for (int k = start; k < end; k++) {
-                    if (residents[k].ws != null) {
-                        try {
-                            residents[k].welcome.get(60, TimeUnit.SECONDS);
-                        } catch (Exception e) {
-                            failed++;
-                            residents[k].ws = null;
-                        }
-                    }
-                }
-            }
+            int failed = connectResidents(uri, n, k -> 0, false);
             Duration connect = Duration.ofNanos(System.nanoTime() - t0);
             long open = Arrays.stream(residents).filter(r -> r.ws != null).count();
             long rssConnected = pid > 0 ? Proc.rssKb(pid) : 0;
@@ -1242,5 +1184,43 @@ public final class LoadTest {
             }
         }
         return out;
+    }
+
+    /**
+     * Opens residents in batches of {@code batch} handshakes, each followed by hello → welcome; with
+     * {@code askAtWelcome} each asks its first question right after the greeting (the peak). Returns the failures.
+     */
+    private int connectResidents(URI uri, int n, java.util.function.IntUnaryOperator professionalOf, boolean askAtWelcome) {
+        int failed = 0;
+        for (int start = 0; start < n; start += i("batch")) {
+            int end = Math.min(n, start + i("batch"));
+            List<CompletableFuture<WsClient>> fs = new ArrayList<>();
+            for (int k = start; k < end; k++) {
+                residents[k] = new Resident(k, professionalOf.applyAsInt(k));
+                fs.add(WsClient.connect(client(), uri, null, residents[k]));
+            }
+            for (int k = start; k < end; k++) {
+                try {
+                    residents[k].ws = fs.get(k - start).get(60, TimeUnit.SECONDS);
+                    residents[k].ws.send("{\"type\":\"hello\",\"v\":1,\"lang\":\"fi\"}");
+                } catch (Exception e) {
+                    failed++;
+                }
+            }
+            for (int k = start; k < end; k++) {
+                if (residents[k].ws != null) {
+                    try {
+                        residents[k].welcome.get(60, TimeUnit.SECONDS);
+                        if (askAtWelcome) {
+                            residents[k].send(false);
+                        }
+                    } catch (Exception e) {
+                        failed++;
+                        residents[k].ws = null;
+                    }
+                }
+            }
+        }
+        return failed;
     }
 }
