@@ -53,7 +53,7 @@ public class PipelineBench {
         Path real = Path.of(System.getProperty("ikkuna.rules.dir", "triage-rules")).toAbsolutePath();
         Path dir = BenchData.generate(real, Files.createTempDirectory("ikkuna-bench"), 2_000, 1_000, 42);
         pipeline = RuleTriagePipeline.load(dir, ZoneId.of("Europe/Helsinki"));
-        faqSearcher = pipeline.ruleSet().faq().searcher();
+        faqSearcher = pipeline.ruleSet().faq().searcher("fi");
         texts = BenchData.sampleTexts(real);
         System.out.println("\nFAQ entries " + BenchData.faqSize(pipeline) + ", rules " + BenchData.ruleCount(pipeline)
                 + ", sample texts " + texts.size() + ", Finnish analysis " + pipeline.ruleSet().analysis().finnish());

@@ -3,26 +3,9 @@ package fi.ikkuna.triage.faq;
 import fi.ikkuna.triage.TriageOutcome.FaqHit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,28 +17,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The FAQ as an in-memory Lucene index. Fields are per language (question_fi, variants_sv, ...) so each is
- * analysed by its own chain; the contact text is analysed with the same index chain and every term becomes an
- * optional clause on question, variants and answer with the boosts from settings.yaml (BM25).
+ * The FAQ as in-memory Lucene indexes per language ({@link LanguageFaqIndex}), so a query never pays for
+ * another language's postings. The contact text is analysed with the same index chain; every written word
+ * becomes an optional clause on the phrasings and on the answers, and character-trigram clauses on the
+ * phrasings forgive typos and unsplit compounds (BM25; weights from settings.yaml's field_boosts: question and
+ * variants weigh a phrasing match by its kind, answer and grams weigh their clauses).
  */
 public final class FaqIndex {
-    private static final String[] FIELDS = {"question", "variants", "answer"};
-    private static final String GRAMS = "grams";
+    static final String GRAMS = "grams";
     private static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
-    /** Enough documents to find {@code max} distinct entries even when one entry's phrasings fill the top. */
-    private static final int PHRASINGS_PER_ENTRY = 12;
-    static final org.apache.lucene.search.similarities.BM25Similarity SIMILARITY =
-            new org.apache.lucene.search.similarities.BM25Similarity(); // k1/b variations measured, no gain
     /**
      * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
      * them to tell a question from a request, but they only add noise to FAQ ranking.
      */
     static final Set<String> QUESTION_NOISE = Set.of(("miten,mikä,mitä,mistä,mihin,missä,minkä,miksi,millä,kuka,kuinka,voida,voi,voiko,voinko,saada,saa,"
             + "saako,olla,on,onko,pitää,pitääkö,hur,vad,var,när,får,kan,how,what,where,when,can,do,i,get").split(","));
-    /** How much a word's further matching forms add to its best one (0 = max only; 0.5 measured best). */
-    private static final float TIE_BREAKER = 0.5f;
-
-    private final IndexSearcher searcher;
+    private final Map<String, LanguageFaqIndex> byLang = new HashMap<>();
     private final Map<String, Analyzer> analyzers;
     private final Map<String, Float> boosts;
     private final Map<String, FaqEntry> byId = new HashMap<>();
@@ -63,42 +40,10 @@ public final class FaqIndex {
     public FaqIndex(List<FaqEntry> entries, Map<String, Analyzer> analyzers, Map<String, Float> boosts) {
         this.analyzers = analyzers;
         this.boosts = boosts;
-        Map<String, Analyzer> perField = new HashMap<>();
-        analyzers.forEach((lang, a) -> {
-            for (String f : FIELDS) {
-                perField.put(f + "_" + lang, a);
-            }
-        });
-        perField.put(GRAMS, TRIGRAMS);
-        ByteBuffersDirectory dir = new ByteBuffersDirectory();
-        try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new PerFieldAnalyzerWrapper(analyzers.get("fi"), perField)).setSimilarity(SIMILARITY))) {
-            for (FaqEntry e : entries) {
-                byId.put(e.id(), e);
-                w.addDocument(doc(e, "question_", e.question()));
-                for (String v : e.variants()) {
-                    w.addDocument(doc(e, "variants_", v));
-                }
-            }
-            w.commit();
-            searcher = new IndexSearcher(DirectoryReader.open(dir));
-            searcher.setSimilarity(SIMILARITY);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    /**
-     * One document per phrasing (the question, each variant), each carrying the entry's answer: an entry scores
-     * as its best phrasing, so a long list of variants does not dilute a short one that fits (BM25 length norm).
-     */
-    private static Document doc(FaqEntry e, String phrasingField, String phrasing) {
-        Document d = new Document();
-        d.add(new StringField("id", e.id(), Field.Store.YES));
-        d.add(new StringField("lang", e.lang(), Field.Store.NO));
-        d.add(new TextField(phrasingField + e.lang(), phrasing, Field.Store.NO));
-        d.add(new TextField(GRAMS, phrasing, Field.Store.NO));
-        d.add(new TextField("answer_" + e.lang(), e.answer(), Field.Store.NO));
-        return d;
+        entries.forEach(e -> byId.put(e.id(), e));
+        SharedStatistics gramStats = new SharedStatistics(GRAMS);
+        analyzers.forEach((lang, analyzer) -> byLang.put(lang, new LanguageFaqIndex(
+                entries.stream().filter(e -> e.lang().equals(lang)).toList(), analyzer, TRIGRAMS, boosts, gramStats)));
     }
 
     /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
@@ -108,47 +53,39 @@ public final class FaqIndex {
         if (words.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (List<String> word : words) {
-            for (String f : FIELDS) {
-                float boost = boosts.getOrDefault(f, 1f);
-                if (boost > 0f) {
-                    any.add(new BoostQuery(wordQuery(f + "_" + lang, word), boost), BooleanClause.Occur.SHOULD);
-                }
-            }
+        LanguageFaqIndex index = byLang.get(lang);
+        List<String> grams = boosts.getOrDefault("grams", 0f) > 0f
+                ? analyze(TRIGRAMS, text).stream().map(List::getFirst).toList() : List.of();
+        float[] scores = index.scores(words, grams);
+        List<FaqHit> hits = new ArrayList<>(max);
+        for (int i : best(scores, max)) {
+            FaqEntry e = index.entry(i);
+            hits.add(new FaqHit(e.id(), scores[i], e.question(), e.answer()));
         }
-        float gramBoost = boosts.getOrDefault("grams", 0f);
-        if (gramBoost > 0f) {
-            for (List<String> gram : analyze(TRIGRAMS, text)) {
-                any.add(new BoostQuery(new TermQuery(new Term(GRAMS, gram.getFirst())), gramBoost), BooleanClause.Occur.SHOULD);
-            }
-        }
-        BooleanQuery query = new BooleanQuery.Builder()
-                .add(any.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term("lang", lang)), BooleanClause.Occur.FILTER)
-                .build();
-        try {
-            List<FaqHit> hits = new ArrayList<>();
-            Set<String> seen = new java.util.HashSet<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc sd : searcher.search(query, max * PHRASINGS_PER_ENTRY).scoreDocs) {
-                FaqEntry e = byId.get(stored.document(sd.doc).get("id"));
-                if (seen.add(e.id())) {
-                    hits.add(new FaqHit(e.id(), sd.score, e.question(), e.answer()));
-                }
-                if (hits.size() == max) {
-                    break;
-                }
-            }
-            return hits;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return hits;
     }
 
-    /** The underlying searcher, for benchmarks that need a bare-Lucene floor on the same index. */
-    public IndexSearcher searcher() {
-        return searcher;
+    /** Ordinals of the {@code max} highest positive scores, best first (ties: file order); no boxing per entry. */
+    static int[] best(float[] scores, int max) {
+        int[] top = new int[max];
+        int n = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] <= 0f || (n == max && scores[i] <= scores[top[n - 1]])) {
+                continue;
+            }
+            int at = n == max ? max - 1 : n++;
+            while (at > 0 && scores[top[at - 1]] < scores[i]) {
+                top[at] = top[at - 1];
+                at--;
+            }
+            top[at] = i;
+        }
+        return java.util.Arrays.copyOf(top, n);
+    }
+
+    /** The underlying searcher of one language, for benchmarks that need a bare-Lucene floor on the same index. */
+    public IndexSearcher searcher(String lang) {
+        return byLang.get(lang).questionSearcher();
     }
 
     public FaqEntry entry(String id) {
@@ -157,22 +94,6 @@ public final class FaqIndex {
 
     public int size() {
         return byId.size();
-    }
-
-    /**
-     * One clause per written word: its surface form, base forms and compound parts are alternatives, so a
-     * compound does not score three times while a plain word scores once. Parts count a little less than the
-     * whole word (they are less specific).
-     */
-    private static Query wordQuery(String field, List<String> forms) {
-        if (forms.size() == 1) {
-            return new TermQuery(new Term(field, forms.getFirst()));
-        }
-        List<Query> alternatives = new ArrayList<>();
-        for (String form : forms) {
-            alternatives.add(new TermQuery(new Term(field, form)));
-        }
-        return new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
     }
 
     /** Analysed forms grouped by position (one group per written word), duplicates removed. */

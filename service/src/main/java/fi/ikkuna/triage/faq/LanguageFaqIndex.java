@@ -1,0 +1,115 @@
+package fi.ikkuna.triage.faq;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FAQ entries of one language as three in-memory Lucene indexes (questions, variants, answers), scored per
+ * entry. Each phrasing is its own document, so an entry scores as its best phrasing and a long list of variants
+ * does not dilute a short one that fits (BM25 length norm); each answer is indexed once. Every document of an
+ * index has every field, so norms are dense: sparse norms (answers copied onto phrasings, questions and variants
+ * as fields of one index) made each term scorer scan its field's document list, most of a search's cost. An
+ * entry's score is its best phrasing's score, weighted by the phrasing's kind, plus its answer's score.
+ */
+final class LanguageFaqIndex {
+    static final BM25Similarity SIMILARITY = new BM25Similarity(); // k1/b variations measured, no gain
+    private static final String PHRASING = "phrasing";
+    private static final String ANSWER = "answer";
+
+    private final List<FaqEntry> entries;
+    /** One index each, so each keeps its own BM25 statistics (merging questions and variants cost 1.7 points top-1). */
+    private final FaqPart questions;
+    private final FaqPart variants;
+    private final FaqPart answers;
+    private final Map<String, Float> boosts;
+
+    LanguageFaqIndex(List<FaqEntry> entries, Analyzer words, Analyzer grams, Map<String, Float> boosts, SharedStatistics gramStats) {
+        this.entries = List.copyOf(entries);
+        this.boosts = boosts;
+        Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(FaqIndex.GRAMS, grams));
+        List<Document> questionDocs = new ArrayList<>();
+        List<Document> variantDocs = new ArrayList<>();
+        List<Document> answerDocs = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FaqEntry e = entries.get(i);
+            questionDocs.add(phrasing(i, e.question()));
+            for (String v : e.variants()) {
+                variantDocs.add(phrasing(i, v));
+            }
+            answerDocs.add(FaqPart.tag(text(ANSWER, e.answer()), i));
+        }
+        questions = new FaqPart(perField, questionDocs, gramStats);
+        variants = new FaqPart(perField, variantDocs, gramStats);
+        answers = new FaqPart(perField, answerDocs, null);
+        gramStats.add(questions.searcher().getIndexReader());
+        gramStats.add(variants.searcher().getIndexReader());
+    }
+
+    private static Document phrasing(int entry, String phrasing) {
+        Document d = text(PHRASING, phrasing);
+        d.add(new TextField(FaqIndex.GRAMS, phrasing, TextField.Store.NO));
+        return FaqPart.tag(d, entry);
+    }
+
+    private static Document text(String field, String text) {
+        Document d = new Document();
+        d.add(new TextField(field, text, TextField.Store.NO));
+        return d;
+    }
+
+    /**
+     * Every entry's score (0 = no match), indexed by entry ordinal: each written word (its forms as
+     * alternatives) is an optional clause on phrasings and answers, each trigram one on phrasings.
+     */
+    float[] scores(List<List<String>> words, List<String> grams) {
+        float[] best = new float[entries.size()];
+        float[] answer = new float[entries.size()];
+        float q = boosts.getOrDefault("question", 1f);
+        float v = boosts.getOrDefault("variants", 1f);
+        questions.collect(phrasingClauses(questions, words, grams), (entry, score) -> best[entry] = score * q);
+        variants.collect(phrasingClauses(variants, words, grams), (entry, score) -> best[entry] = Math.max(best[entry], score * v));
+        float answerBoost = boosts.getOrDefault("answer", 1f);
+        if (answerBoost > 0f) {
+            List<Query> clauses = new ArrayList<>();
+            words.forEach(w -> addIfPresent(clauses, answers.word(ANSWER, w, answerBoost)));
+            answers.collect(clauses, (entry, score) -> answer[entry] = score);
+        }
+        for (int i = 0; i < best.length; i++) {
+            best[i] += answer[i];
+        }
+        return best;
+    }
+
+    private List<Query> phrasingClauses(FaqPart part, List<List<String>> words, List<String> grams) {
+        List<Query> clauses = new ArrayList<>();
+        words.forEach(w -> addIfPresent(clauses, part.word(PHRASING, w, 1f)));
+        float gramBoost = boosts.getOrDefault("grams", 0f);
+        if (gramBoost > 0f) {
+            grams.forEach(g -> addIfPresent(clauses, part.word(FaqIndex.GRAMS, List.of(g), gramBoost)));
+        }
+        return clauses;
+    }
+
+    private static void addIfPresent(List<Query> clauses, Query q) {
+        if (q != null) {
+            clauses.add(q);
+        }
+    }
+
+    FaqEntry entry(int ordinal) {
+        return entries.get(ordinal);
+    }
+
+    IndexSearcher questionSearcher() {
+        return questions.searcher();
+    }
+}
