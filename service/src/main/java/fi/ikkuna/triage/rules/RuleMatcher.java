@@ -17,6 +17,7 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,47 +27,57 @@ import java.util.function.Supplier;
 
 /**
  * Matches all rules against one contact: the contact text goes into a one-document MemoryIndex and each
- * candidate rule query runs on it. Like lucene-monitor's presearcher, rules are first filtered by their
- * required-for-a-match terms, so only rules sharing a term with the contact are run. (lucene-monitor itself
- * exists here only at 10.3.0, older than core 10.6.0; this keeps one Lucene version and about 100 lines.)
+ * candidate rule is checked against it. Like lucene-monitor's presearcher, rules are first filtered by their
+ * required-for-a-match terms, so only rules sharing a term with the contact are checked; a candidate's query
+ * is evaluated as a {@link TermMatch} (set lookups, Lucene only for phrases). (lucene-monitor itself exists
+ * here only at 10.3.0, older than core 10.6.0, and runs every candidate through an IndexSearcher.)
  */
 public final class RuleMatcher {
     private final List<Rule> rules;
     private final Map<String, Analyzer> indexAnalyzers;
-    /** language → term → rules containing that term in a positive clause. */
-    private final Map<String, Map<BytesRef, List<Rule>>> byTerm = new HashMap<>();
-    /** language → rules that must always run (no query, or no positive clause to filter on). */
-    private final Map<String, List<Rule>> alwaysRun = new HashMap<>();
-    /** language → wildcard/prefix automata of positive clauses, with their rule. */
-    private final Map<String, List<Map.Entry<ByteRunAutomaton, Rule>>> byPattern = new HashMap<>();
+    /** language → term → ordinals of rules containing that term in a positive clause. */
+    private final Map<String, Map<BytesRef, int[]>> byTerm = new HashMap<>();
+    /** language → ordinals of rules that must always be checked (no query, or no positive clause to filter on). */
+    private final Map<String, int[]> alwaysRun = new HashMap<>();
+    /** language → wildcard/prefix automata of positive clauses, with their rule ordinal. */
+    private final Map<String, List<Map.Entry<ByteRunAutomaton, Integer>>> byPattern = new HashMap<>();
+    /** language → compiled query by rule ordinal (null where the rule has no query in that language). */
+    private final Map<String, TermMatch[]> compiled = new HashMap<>();
 
     public RuleMatcher(List<Rule> rules, Map<String, Analyzer> indexAnalyzers) {
         this.rules = List.copyOf(rules);
         this.indexAnalyzers = indexAnalyzers;
         for (String lang : indexAnalyzers.keySet()) {
-            Map<BytesRef, List<Rule>> terms = new HashMap<>();
-            List<Map.Entry<ByteRunAutomaton, Rule>> patterns = new ArrayList<>();
-            List<Rule> always = new ArrayList<>();
-            for (Rule r : rules) {
+            Map<BytesRef, List<Integer>> terms = new HashMap<>();
+            List<Map.Entry<ByteRunAutomaton, Integer>> patterns = new ArrayList<>();
+            List<Integer> always = new ArrayList<>();
+            TermMatch[] byRule = new TermMatch[rules.size()];
+            for (int i = 0; i < rules.size(); i++) {
+                Rule r = rules.get(i);
                 if (r.textFree()) {
-                    always.add(r);
+                    always.add(i);
                     continue;
                 }
                 Query q = r.queries().get(lang);
                 if (q == null) {
                     continue;
                 }
+                byRule[i] = TermMatch.compile(q);
                 Positive positive = positive(q);
                 if (positive.terms.isEmpty() && positive.patterns.isEmpty()) {
-                    always.add(r);
+                    always.add(i);
                 } else {
-                    positive.terms.forEach(t -> terms.computeIfAbsent(t, k -> new ArrayList<>()).add(r));
-                    positive.patterns.forEach(a -> patterns.add(Map.entry(a, r)));
+                    int rule = i;
+                    positive.terms.forEach(t -> terms.computeIfAbsent(t, k -> new ArrayList<>()).add(rule));
+                    positive.patterns.forEach(a -> patterns.add(Map.entry(a, rule)));
                 }
             }
-            byTerm.put(lang, terms);
-            byPattern.put(lang, patterns);
-            alwaysRun.put(lang, always);
+            Map<BytesRef, int[]> frozen = new HashMap<>();
+            terms.forEach((t, list) -> frozen.put(t, list.stream().mapToInt(Integer::intValue).distinct().toArray()));
+            byTerm.put(lang, frozen);
+            byPattern.put(lang, List.copyOf(patterns));
+            alwaysRun.put(lang, always.stream().mapToInt(Integer::intValue).toArray());
+            compiled.put(lang, byRule);
         }
     }
 
@@ -75,36 +86,76 @@ public final class RuleMatcher {
         String lang = contact.language();
         MemoryIndex index = new MemoryIndex();
         index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
-        // identity set: a Rule record's own hashCode walks its compiled queries (automata), far too slow per contact
-        Set<Rule> candidates = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        candidates.addAll(alwaysRun.getOrDefault(lang, List.of()));
-        Map<BytesRef, List<Rule>> terms = byTerm.getOrDefault(lang, Map.of());
-        List<Map.Entry<ByteRunAutomaton, Rule>> patterns = byPattern.getOrDefault(lang, List.of());
-        forEachTerm(index, t -> {
-            candidates.addAll(terms.getOrDefault(t, List.of()));
-            for (Map.Entry<ByteRunAutomaton, Rule> p : patterns) {
-                if (p.getKey().run(t.bytes, t.offset, t.length)) {
-                    candidates.add(p.getValue());
+        ContactIndex terms = new ContactIndex(index);
+        BitSet candidates = new BitSet(rules.size());
+        for (int i : alwaysRun.getOrDefault(lang, new int[0])) {
+            candidates.set(i);
+        }
+        Map<BytesRef, int[]> byWord = byTerm.getOrDefault(lang, Map.of());
+        List<Map.Entry<ByteRunAutomaton, Integer>> patterns = byPattern.getOrDefault(lang, List.of());
+        for (BytesRef t : terms.list) {
+            for (int i : byWord.getOrDefault(t, new int[0])) {
+                candidates.set(i);
+            }
+            for (Map.Entry<ByteRunAutomaton, Integer> p : patterns) {
+                if (!candidates.get(p.getValue()) && p.getKey().run(t.bytes, t.offset, t.length)) {
+                    candidates.set(p.getValue());
                 }
             }
-        });
-        // one searcher for all rules; count() skips scoring, which MemoryIndex.search would do per call
-        IndexSearcher searcher = index.createSearcher();
-        searcher.setQueryCache(null);
+        }
+        TermMatch[] queries = compiled.get(lang);
         List<Rule> out = new ArrayList<>();
-        try {
-            for (Rule r : rules) {
-                if (!candidates.contains(r) || !r.conditionsHold(contact)) {
-                    continue;
-                }
-                if (r.textFree() || searcher.count(r.queries().get(lang)) > 0) {
-                    out.add(r);
-                }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Rule r = rules.get(i);
+            if (r.conditionsHold(contact) && (r.textFree() || queries[i].matches(terms))) {
+                out.add(r);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** One contact's terms as a set and a list, and its index for the queries Lucene must run. */
+    static final class ContactIndex implements TermMatch.ContactTerms {
+        private final MemoryIndex index;
+        private final List<BytesRef> list = new ArrayList<>();
+        private final Set<BytesRef> set = new HashSet<>();
+        private IndexSearcher searcher;
+
+        ContactIndex(MemoryIndex index) {
+            this.index = index;
+            forEachTerm(index, t -> {
+                list.add(t);
+                set.add(t);
+            });
+        }
+
+        @Override
+        public boolean contains(BytesRef term) {
+            return set.contains(term);
+        }
+
+        @Override
+        public boolean anyAccepted(ByteRunAutomaton automaton) {
+            for (BytesRef t : list) {
+                if (automaton.run(t.bytes, t.offset, t.length)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean luceneMatches(Query query) {
+            if (searcher == null) {
+                searcher = index.createSearcher();
+                searcher.setQueryCache(null);
+            }
+            try {
+                return searcher.count(query) > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** The analysed terms of a text, for tests and explanations. */
