@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class FaqIndex {
     static final String GRAMS = "grams";
-    private static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
+    static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
     /**
      * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
      * them to tell a question from a request, but they only add noise to FAQ ranking.
@@ -44,6 +44,7 @@ public final class FaqIndex {
         SharedStatistics gramStats = new SharedStatistics(GRAMS);
         analyzers.forEach((lang, analyzer) -> byLang.put(lang, new LanguageFaqIndex(
                 entries.stream().filter(e -> e.lang().equals(lang)).toList(), analyzer, TRIGRAMS, boosts, gramStats)));
+        byLang.values().forEach(LanguageFaqIndex::computeScores);
     }
 
     /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
@@ -83,6 +84,10 @@ public final class FaqIndex {
         return java.util.Arrays.copyOf(top, n);
     }
 
+    LanguageFaqIndex language(String lang) {
+        return byLang.get(lang);
+    }
+
     /** The underlying searcher of one language, for benchmarks that need a bare-Lucene floor on the same index. */
     public IndexSearcher searcher(String lang) {
         return byLang.get(lang).questionSearcher();
@@ -97,7 +102,7 @@ public final class FaqIndex {
     }
 
     /** Analysed forms grouped by position (one group per written word), duplicates removed. */
-    private static List<List<String>> analyze(Analyzer analyzer, String text) {
+    static List<List<String>> analyze(Analyzer analyzer, String text) {
         List<List<String>> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         try (TokenStream ts = analyzer.tokenStream("q", text)) {

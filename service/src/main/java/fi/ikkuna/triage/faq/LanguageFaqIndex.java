@@ -5,7 +5,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.similarities.BM25Similarity;
 
 import java.util.ArrayList;
@@ -66,47 +65,52 @@ final class LanguageFaqIndex {
         return d;
     }
 
+    /** Computes every (term, document) score; called once the shared trigram statistics are complete. */
+    void computeScores() {
+        questions.computeScores();
+        variants.computeScores();
+        answers.computeScores();
+    }
+
     /**
      * Every entry's score (0 = no match), indexed by entry ordinal: each written word (its forms as
      * alternatives) is an optional clause on phrasings and answers, each trigram one on phrasings.
      */
     float[] scores(List<List<String>> words, List<String> grams) {
         float[] best = new float[entries.size()];
-        float[] answer = new float[entries.size()];
-        float q = boosts.getOrDefault("question", 1f);
-        float v = boosts.getOrDefault("variants", 1f);
-        questions.collect(phrasingClauses(questions, words, grams), (entry, score) -> best[entry] = score * q);
-        variants.collect(phrasingClauses(variants, words, grams), (entry, score) -> best[entry] = Math.max(best[entry], score * v));
+        bestPhrasing(questions, words, grams, boosts.getOrDefault("question", 1f), best);
+        bestPhrasing(variants, words, grams, boosts.getOrDefault("variants", 1f), best);
         float answerBoost = boosts.getOrDefault("answer", 1f);
         if (answerBoost > 0f) {
-            List<Query> clauses = new ArrayList<>();
-            words.forEach(w -> addIfPresent(clauses, answers.word(ANSWER, w, answerBoost)));
-            answers.collect(clauses, (entry, score) -> answer[entry] = score);
-        }
-        for (int i = 0; i < best.length; i++) {
-            best[i] += answer[i];
+            float[] answer = new float[answers.docs()];
+            answers.addWords(ANSWER, words, answerBoost, answer);
+            for (int d = 0; d < answer.length; d++) {
+                best[answers.entryOf(d)] += answer[d];
+            }
         }
         return best;
     }
 
-    private List<Query> phrasingClauses(FaqPart part, List<List<String>> words, List<String> grams) {
-        List<Query> clauses = new ArrayList<>();
-        words.forEach(w -> addIfPresent(clauses, part.word(PHRASING, w, 1f)));
+    private void bestPhrasing(FaqPart part, List<List<String>> words, List<String> grams, float weight, float[] best) {
+        float[] docScores = new float[part.docs()];
+        part.addWords(PHRASING, words, 1f, docScores);
         float gramBoost = boosts.getOrDefault("grams", 0f);
         if (gramBoost > 0f) {
-            grams.forEach(g -> addIfPresent(clauses, part.word(FaqIndex.GRAMS, List.of(g), gramBoost)));
+            part.addTerms(FaqIndex.GRAMS, grams, gramBoost, docScores);
         }
-        return clauses;
-    }
-
-    private static void addIfPresent(List<Query> clauses, Query q) {
-        if (q != null) {
-            clauses.add(q);
+        for (int d = 0; d < docScores.length; d++) {
+            int entry = part.entryOf(d);
+            best[entry] = Math.max(best[entry], docScores[d] * weight);
         }
     }
 
     FaqEntry entry(int ordinal) {
         return entries.get(ordinal);
+    }
+
+    /** The three parts, for tests that score the same query through Lucene. */
+    List<FaqPart> parts() {
+        return List.of(questions, variants, answers);
     }
 
     IndexSearcher questionSearcher() {
