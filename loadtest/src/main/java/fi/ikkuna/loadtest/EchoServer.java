@@ -19,6 +19,8 @@ public final class EchoServer {
         WebServer server = WebServer.builder()
                 .host("127.0.0.1")
                 .port(port)
+                // the service runs with TCP_NODELAY (application.yaml); the floor gets the same transport
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .addRouting(WsRouting.builder().endpoint("/echo", Echo::new))
                 .build()
                 .start();

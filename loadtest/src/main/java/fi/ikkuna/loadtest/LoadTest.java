@@ -96,6 +96,7 @@ public final class LoadTest {
         d.put("rate", "500");               // resident messages per second, all residents together
         d.put("reply-ratio", "1.0");        // share of resident messages a professional answers
         d.put("duration", "60s");
+        d.put("greet", "true");             // after the claims each professional greets each of its conversations once (not measured)
         d.put("warmup-rate", "500");        // first messages per second after connecting, or "welcome": each right after its welcome
         d.put("batch", "200");              // handshakes at a time
         d.put("db", "mariadb");             // mariadb | embedded
@@ -627,6 +628,22 @@ public final class LoadTest {
             this.idx = idx;
         }
 
+        /**
+         * Greets every conversation this professional holds (not measured): the reply path then runs as often
+         * before the measured phase as the first-message path did, as it has by mid-morning in a real service.
+         */
+        List<Msg> greetAll() {
+            List<Msg> greetings = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : residentOf.entrySet()) {
+                String id = "p" + idx + "-" + nextMsg++;
+                Msg m = new Msg(System.nanoTime(), false, e.getValue(), false);
+                sent.put(id, m);
+                greetings.add(m);
+                ws.send(messageFrame(id, e.getKey()));
+            }
+            return greetings;
+        }
+
         void claim(String conversationId, int resident) {
             residentOf.put(conversationId, resident);
             claimSent.put(conversationId, System.nanoTime());
@@ -806,6 +823,22 @@ public final class LoadTest {
             }
             Duration warm = Duration.ofNanos(System.nanoTime() - wt0);
             log("warm-up: " + sentWarm + " first messages, " + claimed.get() + " claimed in " + warm.toMillis() + " ms");
+            int greeted = 0;
+            long greetMillis = 0;
+            if (Boolean.parseBoolean(o.get("greet"))) {
+                long gt0 = System.nanoTime();
+                List<Msg> greetings = new ArrayList<>();
+                for (Pro p : pros) {
+                    greetings.addAll(p.greetAll());
+                }
+                long greetDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (greetings.stream().anyMatch(g -> g.acks.get() == 0) && System.nanoTime() < greetDeadline && !stopping) {
+                    Thread.sleep(100);
+                }
+                greeted = greetings.size();
+                greetMillis = (System.nanoTime() - gt0) / 1_000_000;
+                log("warm-up: " + greeted + " greetings from professionals acked in " + greetMillis + " ms");
+            }
             Thread.sleep(1000);
 
             // measured phase: an open-loop pacer, residents round-robin, at `rate` messages per second in total
@@ -870,7 +903,8 @@ public final class LoadTest {
             line(String.format(Locale.ROOT, "- residents: %d open of %d (hello → welcome in %.1f s, %d failed); professionals: %d",
                     open, n, connect.toMillis() / 1000.0, failed, m));
             line(String.format(Locale.ROOT, "- warm-up: %d first messages (triage → queue), %d claimed in %.1f s; claim → claimed p50 %s ms, p99 %s ms",
-                    sentWarm, claimed.get(), warm.toMillis() / 1000.0, Stats.ms(claimLatency.p(50)), Stats.ms(claimLatency.p(99))));
+                    sentWarm, claimed.get(), warm.toMillis() / 1000.0, Stats.ms(claimLatency.p(50)), Stats.ms(claimLatency.p(99)))
+                    + (greeted > 0 ? String.format(Locale.ROOT, "; then %d greetings from professionals (not measured) acked in %.1f s", greeted, greetMillis / 1000.0) : ""));
             line(String.format(Locale.ROOT, "- measured phase: %.1f s, pacer max lag %.1f ms, load average %s → %s, service CPU %.1f s (%.0f%% of one core), harness CPU %.1f s (%.0f%%)",
                     measuredSeconds, maxLag / 1e6, loadBefore, loadAfter, cpu, 100 * cpu / measuredSeconds, harnessCpu, 100 * harnessCpu / measuredSeconds));
             line(String.format(Locale.ROOT, "- throughput: resident messages %d sent, %d acked = %.1f/s; professional replies %d sent, %d acked = %.1f/s; committed messages %.1f/s",

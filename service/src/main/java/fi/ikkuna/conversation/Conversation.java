@@ -9,12 +9,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /** One contact between a resident and the county, whatever channel it came from. */
 @Entity
 @Table(name = "conversation")
+// Prepared once when the persistence unit starts: em.find with a lock mode re-built its SQL on every message.
+@NamedQuery(name = Conversation.LOCK, query = "SELECT c FROM Conversation c WHERE c.id = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Conversation {
+    static final String LOCK = "Conversation.lock";
     @Id
     private String id;
     @Enumerated(EnumType.STRING)

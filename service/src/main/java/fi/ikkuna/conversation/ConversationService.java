@@ -16,7 +16,6 @@ import fi.ikkuna.triage.Contact;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.triage.TriagePipeline;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Resident-side conversation changes. Every {@code do*} method is one transaction; frames are published
@@ -226,11 +225,12 @@ public final class ConversationService {
     }
 
     static Conversation lock(EntityManager em, String conversationId) {
-        Conversation c = em.find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null) {
+        List<Conversation> found = em.createNamedQuery(Conversation.LOCK, Conversation.class)
+                .setParameter("id", conversationId).getResultList();
+        if (found.isEmpty()) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
         }
-        return c;
+        return found.getFirst();
     }
 
     static void checkTransition(Conversation c, ConversationState target) {
