@@ -87,8 +87,11 @@ public final class ConversationService {
     public Posted doPostResidentMessage(ConversationView conversation, String clientMsgId, String text) {
         String id = conversation.id();
         Instant now = clock.instant();
-        TriageOutcome outcome = pipeline.triage(new Contact(text, conversation.language(), conversation.channel(), null, null,
-                now.atZone(zone)));
+        Contact contact = new Contact(text, conversation.language(), conversation.channel(), null, null, now.atZone(zone));
+        // Queued or taken: only a red flag changes anything (TriageStep), so only the safety screen runs. The view
+        // may be older than the row, but a queued or taken conversation never goes back to an untriaged state.
+        boolean decided = conversation.state() == ConversationState.QUEUED || conversation.state() == ConversationState.ASSIGNED;
+        TriageOutcome outcome = decided ? pipeline.screen(contact) : pipeline.triage(contact);
         Posted posted;
         try {
             posted = db.tx(em -> postResident(em, id, clientMsgId, text, outcome, now, false));

@@ -48,6 +48,12 @@ public final class ActiveRules implements TriagePipeline {
     }
 
     @Override
+    public TriageOutcome screen(Contact contact) {
+        Active a = active();
+        return a == null ? fallback.screen(contact) : a.rules().pipeline().screen(contact);
+    }
+
+    @Override
     public boolean ready() {
         return current.get() != null;
     }

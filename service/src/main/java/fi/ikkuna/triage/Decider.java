@@ -27,10 +27,11 @@ final class Decider {
     private Decider() {
     }
 
-    static TriageOutcome decide(RuleSet set, Contact contact) {
+    /** @param screenOnly only the rules that can make an emergency, no FAQ (see {@link TriagePipeline#screen}) */
+    static TriageOutcome decide(RuleSet set, Contact contact, boolean screenOnly) {
         Settings s = set.settings();
         List<String> why = new ArrayList<>();
-        List<Rule> fired = new ArrayList<>(set.matcher().match(contact));
+        List<Rule> fired = new ArrayList<>(set.matcher().match(contact, screenOnly));
         fired.sort(PRECEDENCE);
         List<SafetyHit> safety = new ArrayList<>();
         for (Rule r : fired) {
@@ -45,8 +46,8 @@ final class Decider {
         String service = first(fired, Rule::service).orElse(null);
         String queue = first(fired, Rule::queue).orElse(null);
 
-        List<FaqHit> faq = set.faq().search(contact.text(), contact.language(), s.maxSuggestions()).stream()
-                .filter(h -> h.score() >= s.suggestMinScore()).toList();
+        List<FaqHit> faq = screenOnly ? List.of() : set.faq().search(contact.text(), contact.language(), s.maxSuggestions())
+                .stream().filter(h -> h.score() >= s.suggestMinScore()).toList();
         boolean confident = !faq.isEmpty() && faq.get(0).score() >= s.answerMinScore()
                 && (faq.size() < 2 || faq.get(0).score() >= s.answerMinRatio() * faq.get(1).score());
         boolean answered = confident && (urgency == null || urgency == Urgency.SELF_CARE);

@@ -45,10 +45,18 @@ public final class RuleTriagePipeline implements TriagePipeline {
 
     @Override
     public TriageOutcome triage(Contact contact) {
+        return Decider.decide(current.get(), withTime(contact), false);
+    }
+
+    @Override
+    public TriageOutcome screen(Contact contact) {
+        return Decider.decide(current.get(), withTime(contact), true);
+    }
+
+    private Contact withTime(Contact contact) {
         checkContact(contact);
-        Contact c = contact.at() == null ? new Contact(contact.text(), contact.language(), contact.channel(),
+        return contact.at() == null ? new Contact(contact.text(), contact.language(), contact.channel(),
                 contact.age(), contact.formType(), ZonedDateTime.now(zone)) : contact;
-        return Decider.decide(current.get(), c);
     }
 
     /** The callers validate residents' input; this only turns a programming error into a clear message. */

@@ -8,6 +8,16 @@ public interface TriagePipeline {
 
     TriageOutcome triage(Contact contact);
 
+    /**
+     * The safety screen alone, for a message in a conversation that is already queued or taken: only a red flag
+     * changes anything there (it escalates to emergency), so FAQ search and routing would be wasted work. Runs
+     * every rule that can make a contact an emergency; never less cautious than {@link #triage}.
+     * Defaults to the whole pipeline.
+     */
+    default TriageOutcome screen(Contact contact) {
+        return triage(contact);
+    }
+
     /** True once a rule set is loaded and the pipeline can answer. */
     boolean ready();
 }

@@ -49,12 +49,15 @@ public final class FaqIndex {
 
     /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
     public List<FaqHit> search(String text, String lang, int max) {
+        LanguageFaqIndex index = byLang.get(lang);
+        if (index.isEmpty()) {
+            return List.of(); // no entries in this language: skip the analysis
+        }
         List<List<String>> words = analyze(analyzers.get(lang), text);
         words.removeIf(w -> w.stream().allMatch(QUESTION_NOISE::contains));
         if (words.isEmpty()) {
             return List.of();
         }
-        LanguageFaqIndex index = byLang.get(lang);
         List<String> grams = boosts.getOrDefault("grams", 0f) > 0f
                 ? analyze(TRIGRAMS, text).stream().map(List::getFirst).toList() : List.of();
         float[] scores = index.scores(words, grams);

@@ -104,6 +104,10 @@ final class LanguageFaqIndex {
         }
     }
 
+    boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     FaqEntry entry(int ordinal) {
         return entries.get(ordinal);
     }

@@ -43,6 +43,9 @@ public final class RuleMatcher {
     private final Map<String, List<Map.Entry<ByteRunAutomaton, Integer>>> byPattern = new HashMap<>();
     /** language → compiled query by rule ordinal (null where the rule has no query in that language). */
     private final Map<String, TermMatch[]> compiled = new HashMap<>();
+    /** language → whether any rule (any rule that can make an emergency) can fire for it at all. */
+    private final Map<String, Boolean> anyRule = new HashMap<>();
+    private final Map<String, Boolean> anyEmergency = new HashMap<>();
 
     public RuleMatcher(List<Rule> rules, Map<String, Analyzer> indexAnalyzers) {
         this.rules = List.copyOf(rules);
@@ -78,12 +81,25 @@ public final class RuleMatcher {
             byPattern.put(lang, List.copyOf(patterns));
             alwaysRun.put(lang, always.stream().mapToInt(Integer::intValue).toArray());
             compiled.put(lang, byRule);
+            anyRule.put(lang, rules.stream().anyMatch(r -> r.textFree() || r.queries().containsKey(lang)));
+            anyEmergency.put(lang, rules.stream().anyMatch(r -> canBeEmergency(r) && (r.textFree() || r.queries().containsKey(lang))));
         }
     }
 
     /** Rules whose structured conditions hold and whose query (if any) matches, in rule-file order. */
     public List<Rule> match(Contact contact) {
+        return match(contact, false);
+    }
+
+    /**
+     * As {@link #match(Contact)}; with {@code emergencyOnly}, only the rules that can make a contact an emergency
+     * (safety rules, and routing rules that set urgency emergency).
+     */
+    public List<Rule> match(Contact contact, boolean emergencyOnly) {
         String lang = contact.language();
+        if (!(emergencyOnly ? anyEmergency : anyRule).getOrDefault(lang, false)) {
+            return List.of(); // nothing could match: the text need not even be analysed
+        }
         MemoryIndex index = new MemoryIndex();
         index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
         ContactIndex terms = new ContactIndex(index);
@@ -107,11 +123,15 @@ public final class RuleMatcher {
         List<Rule> out = new ArrayList<>();
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             Rule r = rules.get(i);
-            if (r.conditionsHold(contact) && (r.textFree() || queries[i].matches(terms))) {
+            if ((!emergencyOnly || canBeEmergency(r)) && r.conditionsHold(contact) && (r.textFree() || queries[i].matches(terms))) {
                 out.add(r);
             }
         }
         return out;
+    }
+
+    private static boolean canBeEmergency(Rule r) {
+        return r.safety() || r.urgency() == fi.ikkuna.triage.Urgency.EMERGENCY;
     }
 
     /** One contact's terms as a set and a list, and its index for the queries Lucene must run. */
