@@ -96,7 +96,8 @@ public final class LoadTest {
         d.put("rate", "500");               // resident messages per second, all residents together
         d.put("reply-ratio", "1.0");        // share of resident messages a professional answers
         d.put("duration", "60s");
-        d.put("greet", "true");             // after the claims each professional greets each of its conversations once (not measured)
+        d.put("greet", "true");
+        d.put("warmup-steady", "15s");      // then the measured traffic for this long, not measured             // after the claims each professional greets each of its conversations once (not measured)
         d.put("warmup-rate", "500");        // first messages per second after connecting, or "welcome": each right after its welcome
         d.put("batch", "200");              // handshakes at a time
         d.put("db", "mariadb");             // mariadb | embedded
@@ -840,6 +841,23 @@ public final class LoadTest {
                 log("warm-up: " + greeted + " greetings from professionals acked in " + greetMillis + " ms");
             }
             Thread.sleep(1000);
+            long step = (long) (1e9 / rate);
+            Resident[] active = Arrays.stream(residents).filter(r -> r.ws != null).toArray(Resident[]::new);
+
+            // steady warm-up: the measured traffic, unmeasured, so the measured phase starts in the steady state
+            // (JIT-compiled follow-up path, database done flushing the burst of claims) as a morning's peak does
+            long steadyCount = (long) (rate * dur("warmup-steady").toMillis() / 1000.0);
+            long s0 = System.nanoTime();
+            for (long k = 0; k < steadyCount && !stopping; k++) {
+                long wait = s0 + k * step - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                active[(int) (k % active.length)].send(false);
+            }
+            if (steadyCount > 0) {
+                log("warm-up: " + steadyCount + " messages at the measured rate over " + dur("warmup-steady").toSeconds() + " s (not measured)");
+            }
 
             // measured phase: an open-loop pacer, residents round-robin, at `rate` messages per second in total
             if (service != null) {
@@ -849,10 +867,8 @@ public final class LoadTest {
             double harnessCpu0 = Proc.cpuSeconds(ProcessHandle.current().pid());
             String loadBefore = loadavg();
             long total = (long) (rate * duration.toMillis() / 1000.0);
-            long step = (long) (1e9 / rate);
             long maxLag = 0;
             long rssPeakDuring = 0;
-            Resident[] active = Arrays.stream(residents).filter(r -> r.ws != null).toArray(Resident[]::new);
             measureStart = System.nanoTime();
             log("measured phase starts at " + Instant.now() + " (for JFR filtering)");
             long nextLog = measureStart + TimeUnit.SECONDS.toNanos(10);
@@ -904,7 +920,8 @@ public final class LoadTest {
                     open, n, connect.toMillis() / 1000.0, failed, m));
             line(String.format(Locale.ROOT, "- warm-up: %d first messages (triage → queue), %d claimed in %.1f s; claim → claimed p50 %s ms, p99 %s ms",
                     sentWarm, claimed.get(), warm.toMillis() / 1000.0, Stats.ms(claimLatency.p(50)), Stats.ms(claimLatency.p(99)))
-                    + (greeted > 0 ? String.format(Locale.ROOT, "; then %d greetings from professionals (not measured) acked in %.1f s", greeted, greetMillis / 1000.0) : ""));
+                    + (greeted > 0 ? String.format(Locale.ROOT, "; then %d greetings from professionals (not measured) acked in %.1f s", greeted, greetMillis / 1000.0) : "")
+                    + String.format(Locale.ROOT, "; then %d s of the measured traffic, not measured", dur("warmup-steady").toSeconds()));
             line(String.format(Locale.ROOT, "- measured phase: %.1f s, pacer max lag %.1f ms, load average %s → %s, service CPU %.1f s (%.0f%% of one core), harness CPU %.1f s (%.0f%%)",
                     measuredSeconds, maxLag / 1e6, loadBefore, loadAfter, cpu, 100 * cpu / measuredSeconds, harnessCpu, 100 * harnessCpu / measuredSeconds));
             line(String.format(Locale.ROOT, "- throughput: resident messages %d sent, %d acked = %.1f/s; professional replies %d sent, %d acked = %.1f/s; committed messages %.1f/s",

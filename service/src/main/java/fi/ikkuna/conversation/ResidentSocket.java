@@ -100,6 +100,7 @@ public final class ResidentSocket extends FrameListener {
         String clientMsgId = Fields.checkClientMsgId(frame);
         String text = Fields.checkString(frame, "text", limits.maxTextLength());
         ConversationService.Posted posted = conversations.doPostResidentMessage(conversation, clientMsgId, text);
+        conversation = posted.conversation(); // as of this message: once queued, later messages need only the safety screen
         connection.send(Json.object().put("type", "ack").put("clientMsgId", clientMsgId)
                 .put("seq", posted.message().seq()).put("duplicate", posted.duplicate()));
     }
