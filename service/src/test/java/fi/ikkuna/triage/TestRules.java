@@ -26,6 +26,12 @@ public final class TestRules {
         return shared;
     }
 
+    /** The texts of the labelled cases in one language, in file order (a mutable copy). */
+    public static java.util.List<String> caseTexts(String lang) {
+        return new java.util.ArrayList<>(pipeline().cases().stream().map(CaseDefinition::contact)
+                .filter(c -> c.language().equals(lang)).map(Contact::text).toList());
+    }
+
     /** A writable copy of the rules directory, for tests that break files on purpose. */
     public static Path copyTo(Path target) {
         try (Stream<Path> files = Files.walk(dir())) {

@@ -1,6 +1,5 @@
 package fi.ikkuna.triage.faq;
 
-import fi.ikkuna.triage.CaseDefinition;
 import fi.ikkuna.triage.RuleTriagePipeline;
 import fi.ikkuna.triage.TestRules;
 import org.apache.lucene.analysis.Analyzer;
@@ -44,8 +43,7 @@ class FaqScoringTest {
         int compared = 0;
         for (String lang : List.of("fi", "sv", "en")) {
             Analyzer analyzer = pipeline.ruleSet().analysis().index().get(lang);
-            List<String> texts = new ArrayList<>(pipeline.cases().stream().map(CaseDefinition::contact)
-                    .filter(c -> c.language().equals(lang)).map(c -> c.text()).toList());
+            List<String> texts = TestRules.caseTexts(lang);
             List<String> words = texts.stream().flatMap(t -> List.of(t.split("\\s+")).stream()).toList();
             for (int i = 0; i < 30; i++) { // word salads repeat words and mix forms of one word
                 StringBuilder sb = new StringBuilder();

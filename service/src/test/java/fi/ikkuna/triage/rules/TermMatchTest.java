@@ -1,6 +1,5 @@
 package fi.ikkuna.triage.rules;
 
-import fi.ikkuna.triage.CaseDefinition;
 import fi.ikkuna.triage.RuleTriagePipeline;
 import fi.ikkuna.triage.TestRules;
 import org.apache.lucene.analysis.Analyzer;
@@ -62,8 +61,7 @@ class TermMatchTest {
         Random rnd = new Random(seed);
         int checked = 0;
         for (String lang : List.of("fi", "sv", "en")) {
-            List<String> texts = new ArrayList<>(pipeline.cases().stream().map(CaseDefinition::contact)
-                    .filter(c -> c.language().equals(lang)).map(c -> c.text()).toList());
+            List<String> texts = TestRules.caseTexts(lang);
             List<String> words = texts.stream().flatMap(t -> List.of(t.split("[\\s.,!?]+")).stream())
                     .filter(w -> w.length() > 2).distinct().toList();
             for (int i = 0; i < 50; i++) {
