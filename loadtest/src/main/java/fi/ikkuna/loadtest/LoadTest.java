@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class LoadTest {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAD = "Hei, minulla on kysymys ajanvarauksesta ja haluaisin puhua hoitajan kanssa. ";
 
-    private final Map<String, String> o;
+    private final Options o;
     private final StringBuilder report = new StringBuilder();
     private final List<HttpClient> clients = new ArrayList<>();
     private final AtomicInteger clientPick = new AtomicInteger();
@@ -81,106 +80,16 @@ public final class LoadTest {
     /** Set by the watchdog at --max-runtime: every loop stops and the report is printed with what was measured. */
     volatile boolean stopping;
 
-    private LoadTest(Map<String, String> o) throws IOException {
+    private LoadTest(Options o) throws IOException {
         this.o = o;
         this.workDir = Files.createTempDirectory("ikkuna-load-");
-    }
-
-    // ------------------------------------------------------------------ options
-
-    private static Map<String, String> defaults() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("scenario", "load");          // load | idle
-        d.put("residents", "5000");
-        d.put("professionals", "20");
-        d.put("rate", "500");               // resident messages per second, all residents together
-        d.put("reply-ratio", "1.0");        // share of resident messages a professional answers
-        d.put("duration", "60s");
-        d.put("greet", "true");
-        d.put("warmup-steady", "15s");      // then the measured traffic for this long, not measured             // after the claims each professional greets each of its conversations once (not measured)
-        d.put("warmup-rate", "500");        // first messages per second after connecting, or "welcome": each right after its welcome
-        d.put("batch", "200");              // handshakes at a time
-        d.put("db", "mariadb");             // mariadb | embedded
-        d.put("db-url", "jdbc:mariadb://127.0.0.1:3306/");
-        d.put("db-user", "root");
-        d.put("db-password", "");
-        d.put("keep-db", "false");
-        d.put("target", "");                // http://host:port of a running service; empty = start it
-        d.put("service-pid", "");           // with --target: pid for RSS
-        d.put("service-jar", "");           // default service/target/ikkuna.jar
-        d.put("service-opts", "");          // extra JVM options for the service, space separated
-        d.put("jfr", "");                   // file: record the service with JFR (profile settings)
-        d.put("port", "18080");
-        d.put("echo-port", "18081");
-        d.put("pool-size", "");             // ikkuna.db.pool-size; empty = the service default
-        d.put("ws-rate", "1000");           // ikkuna.ws.rate-per-second for the run
-        d.put("ws-burst", "1000");          // ikkuna.ws.rate-burst for the run
-        d.put("rules", "queue-only");       // queue-only | real
-        d.put("floor", "true");
-        d.put("floor-duration", "10s");
-        d.put("hold", "30s");               // idle: how long the connections stay open
-        d.put("drain", "15s");
-        d.put("clients", "4");              // JDK HttpClient instances (selector threads)
-        d.put("out", "");                   // append the markdown report to this file
-        d.put("max-runtime", "180s");
-        return d;
-    }
-
-    static Map<String, String> parse(String[] args) {
-        Map<String, String> m = defaults();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + a);
-            }
-            String key = a.substring(2);
-            String value;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            } else {
-                value = i + 1 < args.length ? args[++i] : "";
-            }
-            if ("help".equals(key)) {
-                System.out.println("options (defaults): " + defaults());
-                System.exit(0);
-            }
-            if (!m.containsKey(key)) {
-                throw new IllegalArgumentException("unknown option --" + key + "; known: " + m.keySet());
-            }
-            m.put(key, value);
-        }
-        return m;
-    }
-
-    private int i(String k) {
-        return Integer.parseInt(o.get(k));
-    }
-
-    private double d(String k) {
-        return Double.parseDouble(o.get(k));
-    }
-
-    private Duration dur(String k) {
-        String v = o.get(k).trim();
-        if (v.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        if (v.endsWith("s")) {
-            return Duration.ofMillis((long) (Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-        }
-        if (v.endsWith("m")) {
-            return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1)) * 60);
-        }
-        return Duration.ofSeconds(Long.parseLong(v));
     }
 
     // ------------------------------------------------------------------ main
 
     public static void main(String[] args) throws Exception {
-        LoadTest t = new LoadTest(parse(args));
-        Duration max = t.dur("max-runtime");
+        LoadTest t = new LoadTest(Options.parse(args));
+        Duration max = t.o.dur("max-runtime");
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(max.toMillis());
@@ -205,7 +114,7 @@ public final class LoadTest {
     }
 
     private int run() throws Exception {
-        for (int k = 0; k < i("clients"); k++) {
+        for (int k = 0; k < o.i("clients"); k++) {
             clients.add(HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                     .connectTimeout(Duration.ofSeconds(30)).build());
         }
@@ -345,14 +254,14 @@ public final class LoadTest {
     }
 
     private void awaitService(Proc p) throws InterruptedException {
-        p.awaitHttp200(client(), "http://127.0.0.1:" + i("port") + "/observe/health", Duration.ofSeconds(90));
+        p.awaitHttp200(client(), "http://127.0.0.1:" + o.i("port") + "/observe/health", Duration.ofSeconds(90));
         log("service ready");
     }
 
     /** Starts the service JVM without waiting for it (it boots while the floor's connections open). */
     private Proc launchService() throws Exception {
         Map<String, String> env = new HashMap<>();
-        int port = i("port");
+        int port = o.i("port");
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_HOST", "127.0.0.1");
         env.put("IKKUNA_DEMO_SEED", "always");
@@ -401,7 +310,7 @@ public final class LoadTest {
 
     private Proc startEcho() throws Exception {
         Path jar = Path.of(LoadTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        int port = i("echo-port");
+        int port = o.i("echo-port");
         Proc p = Proc.start("echo", Proc.java(List.of(), "-cp", jar.toString() + (Files.isDirectory(jar) ? "" : ""),
                 EchoServer.class.getName(), Integer.toString(port)), Map.of(), workDir.resolve("echo.log"));
         p.awaitPort(port, Duration.ofSeconds(30));
@@ -422,15 +331,15 @@ public final class LoadTest {
     private FloorResult floor(int n, double rate, Duration duration, Step beforeTraffic) throws Exception {
         log("floor: starting echo server, " + n + " connections");
         try (Proc echo = startEcho()) {
-            URI uri = URI.create("ws://127.0.0.1:" + i("echo-port") + "/echo");
+            URI uri = URI.create("ws://127.0.0.1:" + o.i("echo-port") + "/echo");
             Stats rtt = new Stats("echo RTT");
             Map<String, Long> pending = new ConcurrentHashMap<>();
             AtomicLong echoed = new AtomicLong();
             WsClient[] conns = new WsClient[n];
             long t0 = System.nanoTime();
             int failed = 0;
-            for (int start = 0; start < n; start += i("batch")) {
-                int end = Math.min(n, start + i("batch"));
+            for (int start = 0; start < n; start += o.i("batch")) {
+                int end = Math.min(n, start + o.i("batch"));
                 List<CompletableFuture<WsClient>> fs = new ArrayList<>();
                 for (int k = start; k < end; k++) {
                     fs.add(WsClient.connect(client(), uri, null, (text, now) -> {
@@ -481,7 +390,7 @@ public final class LoadTest {
                 c.send(frame);
                 sentCount++;
             }
-            long drainUntil = System.nanoTime() + dur("drain").toNanos();
+            long drainUntil = System.nanoTime() + o.dur("drain").toNanos();
             while (!pending.isEmpty() && System.nanoTime() < drainUntil && !stopping) {
                 Thread.sleep(50);
             }
@@ -743,11 +652,11 @@ public final class LoadTest {
     }
 
     private int load() throws Exception {
-        int n = i("residents");
-        int m = i("professionals");
-        double rate = d("rate");
-        replyRatio = d("reply-ratio");
-        Duration duration = dur("duration");
+        int n = o.i("residents");
+        int m = o.i("professionals");
+        double rate = o.d("rate");
+        replyRatio = o.d("reply-ratio");
+        Duration duration = o.dur("duration");
         FloorResult floor = null;
         Proc service = null;
         try {
@@ -762,14 +671,14 @@ public final class LoadTest {
             };
             if (Boolean.parseBoolean(o.get("floor"))) {
                 // The service boots while the floor's connections open; the floor's traffic starts once it is idle.
-                floor = floor(n, rate * (1 + replyRatio), dur("floor-duration"), ready);
+                floor = floor(n, rate * (1 + replyRatio), o.dur("floor-duration"), ready);
                 log("floor: RTT p50 " + Stats.ms(floor.rtt.p(50)) + " p99 " + Stats.ms(floor.rtt.p(99)) + " ms");
             } else {
                 ready.run();
             }
             String base;
             if (service != null) {
-                base = "http://127.0.0.1:" + i("port");
+                base = "http://127.0.0.1:" + o.i("port");
             } else {
                 base = o.get("target");
                 line("- target: running service at " + base + " (not started by the harness)");
@@ -803,7 +712,7 @@ public final class LoadTest {
 
             // warm-up: every resident's first message is triaged into the queue; its professional claims it
             long wt0 = System.nanoTime();
-            double wrate = firstAtWelcome ? 1e9 : d("warmup-rate");
+            double wrate = firstAtWelcome ? 1e9 : o.d("warmup-rate");
             long interval = (long) (1e9 / wrate);
             int sentWarm = firstAtWelcome ? (int) open : 0;
             for (Resident r : residents) {
@@ -846,7 +755,7 @@ public final class LoadTest {
 
             // steady warm-up: the measured traffic, unmeasured, so the measured phase starts in the steady state
             // (JIT-compiled follow-up path, database done flushing the burst of claims) as a morning's peak does
-            long steadyCount = (long) (rate * dur("warmup-steady").toMillis() / 1000.0);
+            long steadyCount = (long) (rate * o.dur("warmup-steady").toMillis() / 1000.0);
             long s0 = System.nanoTime();
             for (long k = 0; k < steadyCount && !stopping; k++) {
                 long wait = s0 + k * step - System.nanoTime();
@@ -856,7 +765,7 @@ public final class LoadTest {
                 active[(int) (k % active.length)].send(false);
             }
             if (steadyCount > 0) {
-                log("warm-up: " + steadyCount + " messages at the measured rate over " + dur("warmup-steady").toSeconds() + " s (not measured)");
+                log("warm-up: " + steadyCount + " messages at the measured rate over " + o.dur("warmup-steady").toSeconds() + " s (not measured)");
             }
 
             // measured phase: an open-loop pacer, residents round-robin, at `rate` messages per second in total
@@ -896,7 +805,7 @@ public final class LoadTest {
             double harnessCpu = Proc.cpuSeconds(ProcessHandle.current().pid()) - harnessCpu0;
             String loadAfter = loadavg();
             // drain: wait for outstanding acks and deliveries
-            long drainUntil = System.nanoTime() + dur("drain").toNanos();
+            long drainUntil = System.nanoTime() + o.dur("drain").toNanos();
             long drainStart = System.nanoTime();
             while (System.nanoTime() < drainUntil && outstanding() > 0 && !(stopping && System.nanoTime() - drainStart > 3_000_000_000L)) {
                 Thread.sleep(100);
@@ -921,7 +830,7 @@ public final class LoadTest {
             line(String.format(Locale.ROOT, "- warm-up: %d first messages (triage → queue), %d claimed in %.1f s; claim → claimed p50 %s ms, p99 %s ms",
                     sentWarm, claimed.get(), warm.toMillis() / 1000.0, Stats.ms(claimLatency.p(50)), Stats.ms(claimLatency.p(99)))
                     + (greeted > 0 ? String.format(Locale.ROOT, "; then %d greetings from professionals (not measured) acked in %.1f s", greeted, greetMillis / 1000.0) : "")
-                    + String.format(Locale.ROOT, "; then %d s of the measured traffic, not measured", dur("warmup-steady").toSeconds()));
+                    + String.format(Locale.ROOT, "; then %d s of the measured traffic, not measured", o.dur("warmup-steady").toSeconds()));
             line(String.format(Locale.ROOT, "- measured phase: %.1f s, pacer max lag %.1f ms, load average %s → %s, service CPU %.1f s (%.0f%% of one core), harness CPU %.1f s (%.0f%%)",
                     measuredSeconds, maxLag / 1e6, loadBefore, loadAfter, cpu, 100 * cpu / measuredSeconds, harnessCpu, 100 * harnessCpu / measuredSeconds));
             line(String.format(Locale.ROOT, "- throughput: resident messages %d sent, %d acked = %.1f/s; professional replies %d sent, %d acked = %.1f/s; committed messages %.1f/s",
@@ -1137,14 +1046,14 @@ public final class LoadTest {
     // ------------------------------------------------------------------ idle scenario
 
     private int idle() throws Exception {
-        int n = i("residents");
-        Duration hold = dur("hold");
+        int n = o.i("residents");
+        Duration hold = o.dur("hold");
         long floorIdle = 0;
         long floorMax = 0;
         if (Boolean.parseBoolean(o.get("floor"))) {
             log("floor: " + n + " idle echo connections");
             try (Proc echo = startEcho()) {
-                URI uri = URI.create("ws://127.0.0.1:" + i("echo-port") + "/echo");
+                URI uri = URI.create("ws://127.0.0.1:" + o.i("echo-port") + "/echo");
                 List<WsClient> conns = connectAll(n, uri, (text, now) -> {
                 });
                 long t0 = System.nanoTime();
@@ -1163,7 +1072,7 @@ public final class LoadTest {
             String base;
             if (o.get("target").isBlank()) {
                 service = startService();
-                base = "http://127.0.0.1:" + i("port");
+                base = "http://127.0.0.1:" + o.i("port");
             } else {
                 base = o.get("target");
             }
@@ -1220,8 +1129,8 @@ public final class LoadTest {
 
     private List<WsClient> connectAll(int n, URI uri, WsClient.Handler handler) throws InterruptedException {
         List<WsClient> out = new ArrayList<>();
-        for (int start = 0; start < n; start += i("batch")) {
-            int end = Math.min(n, start + i("batch"));
+        for (int start = 0; start < n; start += o.i("batch")) {
+            int end = Math.min(n, start + o.i("batch"));
             List<CompletableFuture<WsClient>> fs = new ArrayList<>();
             for (int k = start; k < end; k++) {
                 fs.add(WsClient.connect(client(), uri, null, handler));
@@ -1243,8 +1152,8 @@ public final class LoadTest {
      */
     private int connectResidents(URI uri, int n, java.util.function.IntUnaryOperator professionalOf, boolean askAtWelcome) {
         int failed = 0;
-        for (int start = 0; start < n; start += i("batch")) {
-            int end = Math.min(n, start + i("batch"));
+        for (int start = 0; start < n; start += o.i("batch")) {
+            int end = Math.min(n, start + o.i("batch"));
             List<CompletableFuture<WsClient>> fs = new ArrayList<>();
             for (int k = start; k < end; k++) {
                 residents[k] = new Resident(k, professionalOf.applyAsInt(k));
