@@ -242,11 +242,28 @@ class WidgetConversationTest extends BrowserTestBase {
         }
     }
 
+    /**
+     * The downloaded file's content once Chromium has finished it: it can create the file under its final name
+     * before writing it (a CI run read it empty), so wait for no partial download, a non-empty file, and the
+     * same size on two polls in a row.
+     */
     private String downloaded(String prefix) {
+        long[] lastSize = {-1};
         Path file = widget.browser.until(d -> {
             try (Stream<Path> s = Files.list(widget.browser.downloads)) {
-                return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".txt"))
+                List<Path> all = s.toList();
+                if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                Path f = all.stream().filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".txt"))
                         .findFirst().orElse(null);
+                if (f == null) {
+                    return null;
+                }
+                long size = Files.size(f);
+                boolean stable = size > 0 && size == lastSize[0];
+                lastSize[0] = size;
+                return stable ? f : null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
