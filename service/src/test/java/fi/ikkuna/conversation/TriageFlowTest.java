@@ -74,4 +74,28 @@ class TriageFlowTest extends ServiceTest {
             r.ws.await("state", s -> "emergency".equals(s.path("urgency").asText()));
         }
     }
+
+    /**
+     * A waiting conversation's follow-up runs only the safety screen: the escalation shows the guidance and no FAQ
+     * suggestions, even for a text the whole pipeline would also match to an FAQ entry.
+     */
+    @Test
+    void escalationWhileWaitingShowsOnlyTheGuidance() {
+        String followUp = "En saa henkeä ja huulet sinertää. Miten uusin reseptin?";
+        fi.ikkuna.triage.TriageOutcome whole = fi.ikkuna.triage.TestRules.pipeline().triage(new fi.ikkuna.triage.Contact(
+                followUp, "fi", fi.ikkuna.triage.Channel.CHAT, null, null, null));
+        assertFalse(whole.faq().isEmpty(), "precondition: the whole pipeline suggests FAQ entries for this text");
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Haluaisin keskustella sosiaalityöntekijän kanssa toimeentulotuesta");
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            r.ws.await("state", s -> "queued".equals(s.path("state").asText()));
+            r.say(followUp);
+            ObjectNode triage = r.ws.await("triage");
+            assertEquals("emergency", triage.path("urgency").asText());
+            assertFalse(triage.path("safety").isEmpty(), triage.toString());
+            assertTrue(triage.path("faq").isEmpty(), "only the safety screen ran: " + triage);
+        }
+    }
 }
