@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * here only at 10.3.0, older than core 10.6.0, and runs every candidate through an IndexSearcher.)
  */
 public final class RuleMatcher {
+    private static final int[] NONE = new int[0];
     private final List<Rule> rules;
     private final Map<String, Analyzer> indexAnalyzers;
     /** language → term → ordinals of rules containing that term in a positive clause. */
@@ -81,8 +82,8 @@ public final class RuleMatcher {
             byPattern.put(lang, List.copyOf(patterns));
             alwaysRun.put(lang, always.stream().mapToInt(Integer::intValue).toArray());
             compiled.put(lang, byRule);
-            anyRule.put(lang, rules.stream().anyMatch(r -> r.textFree() || r.queries().containsKey(lang)));
-            anyEmergency.put(lang, rules.stream().anyMatch(r -> canBeEmergency(r) && (r.textFree() || r.queries().containsKey(lang))));
+            anyRule.put(lang, rules.stream().anyMatch(r -> canFire(r, lang)));
+            anyEmergency.put(lang, rules.stream().anyMatch(r -> canBeEmergency(r) && canFire(r, lang)));
         }
     }
 
@@ -104,13 +105,13 @@ public final class RuleMatcher {
         index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
         ContactIndex terms = new ContactIndex(index);
         BitSet candidates = new BitSet(rules.size());
-        for (int i : alwaysRun.getOrDefault(lang, new int[0])) {
+        for (int i : alwaysRun.getOrDefault(lang, NONE)) {
             candidates.set(i);
         }
         Map<BytesRef, int[]> byWord = byTerm.getOrDefault(lang, Map.of());
         List<Map.Entry<ByteRunAutomaton, Integer>> patterns = byPattern.getOrDefault(lang, List.of());
-        for (BytesRef t : terms.list) {
-            for (int i : byWord.getOrDefault(t, new int[0])) {
+        for (BytesRef t : terms.terms) {
+            for (int i : byWord.getOrDefault(t, NONE)) {
                 candidates.set(i);
             }
             for (Map.Entry<ByteRunAutomaton, Integer> p : patterns) {
@@ -130,33 +131,34 @@ public final class RuleMatcher {
         return out;
     }
 
+    /** A rule with no query fires in every language; one with queries only in the languages it has one for. */
+    private static boolean canFire(Rule r, String lang) {
+        return r.textFree() || r.queries().containsKey(lang);
+    }
+
     private static boolean canBeEmergency(Rule r) {
         return r.safety() || r.urgency() == fi.ikkuna.triage.Urgency.EMERGENCY;
     }
 
-    /** One contact's terms as a set and a list, and its index for the queries Lucene must run. */
+    /** One contact's terms, and a searcher over its one-document index for the queries Lucene must run. */
     static final class ContactIndex implements TermMatch.ContactTerms {
-        private final MemoryIndex index;
-        private final List<BytesRef> list = new ArrayList<>();
-        private final Set<BytesRef> set = new HashSet<>();
-        private IndexSearcher searcher;
+        private final IndexSearcher searcher;
+        private final Set<BytesRef> terms = new HashSet<>();
 
         ContactIndex(MemoryIndex index) {
-            this.index = index;
-            forEachTerm(index, t -> {
-                list.add(t);
-                set.add(t);
-            });
+            searcher = index.createSearcher();
+            searcher.setQueryCache(null);
+            forEachTerm(searcher, terms::add);
         }
 
         @Override
         public boolean contains(BytesRef term) {
-            return set.contains(term);
+            return terms.contains(term);
         }
 
         @Override
         public boolean anyAccepted(ByteRunAutomaton automaton) {
-            for (BytesRef t : list) {
+            for (BytesRef t : terms) {
                 if (automaton.run(t.bytes, t.offset, t.length)) {
                     return true;
                 }
@@ -166,10 +168,6 @@ public final class RuleMatcher {
 
         @Override
         public boolean luceneMatches(Query query) {
-            if (searcher == null) {
-                searcher = index.createSearcher();
-                searcher.setQueryCache(null);
-            }
             try {
                 return searcher.count(query) > 0;
             } catch (IOException e) {
@@ -183,13 +181,13 @@ public final class RuleMatcher {
         MemoryIndex index = new MemoryIndex();
         index.addField(RuleParser.FIELD, text, analyzer);
         List<String> out = new ArrayList<>();
-        forEachTerm(index, t -> out.add(t.utf8ToString()));
+        forEachTerm(index.createSearcher(), t -> out.add(t.utf8ToString()));
         return out;
     }
 
-    private static void forEachTerm(MemoryIndex index, java.util.function.Consumer<BytesRef> action) {
+    private static void forEachTerm(IndexSearcher searcher, java.util.function.Consumer<BytesRef> action) {
         try {
-            LeafReader reader = (LeafReader) index.createSearcher().getIndexReader().leaves().getFirst().reader();
+            LeafReader reader = (LeafReader) searcher.getIndexReader().leaves().getFirst().reader();
             Terms terms = reader.terms(RuleParser.FIELD);
             if (terms == null) {
                 return;
