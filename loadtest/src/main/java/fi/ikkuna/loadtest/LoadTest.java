@@ -884,21 +884,26 @@ public final class LoadTest {
             flushReport();
             return problems == 0 ? 0 : 1;
         } finally {
-            for (Resident r : residents) {
-                if (r != null && r.ws != null) {
-                    r.ws.abort();
-                }
-            }
-            for (Pro p : pros) {
-                if (p != null && p.ws != null) {
-                    p.ws.abort();
-                }
-            }
-            if (service != null) {
-                service.kill();
-            }
-            dropDatabase();
+            tearDown(service);
         }
+    }
+
+    /** Every harness connection dropped, the service killed, the run's database dropped (unless --keep-db). */
+    private void tearDown(Proc service) {
+        for (Resident r : residents) {
+            if (r != null && r.ws != null) {
+                r.ws.abort();
+            }
+        }
+        for (Pro p : pros) {
+            if (p != null && p.ws != null) {
+                p.ws.abort();
+            }
+        }
+        if (service != null) {
+            service.kill();
+        }
+        dropDatabase();
     }
 
     private void targets(long open, int n, double ackedPerSecond, double measuredSeconds, boolean clean) {
@@ -1115,15 +1120,7 @@ public final class LoadTest {
             flushReport();
             return stillOpen == n ? 0 : 1;
         } finally {
-            for (Resident r : residents) {
-                if (r != null && r.ws != null) {
-                    r.ws.abort();
-                }
-            }
-            if (service != null) {
-                service.kill();
-            }
-            dropDatabase();
+            tearDown(service);
         }
     }
 
