@@ -20,46 +20,35 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.form.Api;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.Pro;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Remote appointments through REST with the county's real rules, per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AppointmentContract {
+public abstract class AppointmentContract extends ServiceTest {
     static final int RACE_ROUNDS = 100;
     static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
     static final LocalDate TODAY = LocalDate.now(ZONE);
     static final String KNEE = "Haluaisin etävastaanottoajan lääkärille, polvi on ollut kipeä jo kuukauden";
-    private Backend backend;
-    private TestServer server;
     private Api resident;
     private Pro nursePro;
     private Api nurse;
     private Api nurse2;
     private Api admin;
 
+    /** Each subclass runs the contract on its own database. */
+    @Override
     protected abstract Backend backend();
 
     @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend);
+    void signIn() {
         resident = Api.resident(server);
         nursePro = Pro.login(server, "hoitaja", "hoitaja-demo");
         nurse = Api.as(nursePro);
         nurse2 = Api.as(Pro.login(server, "hoitaja2", "hoitaja2-demo"));
         admin = Api.as(Pro.login(server, "admin", "admin-demo"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     /** AV1: weekly patterns become slots; one occurrence can be cancelled, one-off slots added; members only. */

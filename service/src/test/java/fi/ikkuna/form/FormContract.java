@@ -15,38 +15,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Forms through REST with the county's real rules and forms, per backend. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class FormContract {
+public abstract class FormContract extends ServiceTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Helsinki"));
-    private Backend backend;
-    private TestServer server;
     private Api resident;
     private Api admin;
 
+    /** Each subclass runs the contract on its own database. */
+    @Override
     protected abstract Backend backend();
 
     @BeforeAll
-    void start() {
-        backend = backend();
-        server = new TestServer(backend);
+    void signIn() {
         resident = Api.resident(server);
         admin = Api.as(Pro.login(server, "admin", "admin-demo"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
     }
 
     /** F1: the list and each definition come in the asked language, with limits resolved for today. */

@@ -9,33 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import fi.ikkuna.support.Backend;
-import fi.ikkuna.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the service promises about the widget's files and pages over plain HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WidgetHttpTest {
+class WidgetHttpTest extends ServiceTest {
     private static final String COUNTY = "https://www.hyvinvointialue.example";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private Backend backend;
-    private TestServer server;
 
-    @BeforeAll
-    void start() {
-        backend = Backend.h2();
-        server = new TestServer(backend, Map.of("ikkuna.ws.allowed-origins", COUNTY, "ikkuna.widget.opening-hours", "never"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.close();
-        backend.close();
+    @Override
+    protected Map<String, String> config() {
+        return Map.of("ikkuna.ws.allowed-origins", COUNTY, "ikkuna.widget.opening-hours", "never");
     }
 
     private HttpResponse<String> get(String path, String... headers) {
