@@ -1,0 +1,52 @@
+package fi.ikkuna.triage;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fi.ikkuna.triage.eval.BlindReport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The blind set (src/test/resources/blind/): cases written from public guidance by someone who never saw the
+ * rules. The tuning half may be read while working on rules; the locked half is never opened by the rule author,
+ * and only its figures are printed. The build fails when the locked half's emergency recall, or its false
+ * emergencies, get worse than the floor docs/triage.md records (the line "Locked-half floor: …").
+ */
+class BlindSetTest {
+    private static final Path BLIND = Path.of("src/test/resources/blind");
+    private static final Pattern FLOOR = Pattern.compile(
+            "Locked-half floor: emergency recall ≥ (\\d+)/(\\d+), false emergencies ≤ (\\d+)/(\\d+)");
+
+    @Test
+    void tuningHalfFigures() {
+        BlindReport r = BlindReport.run(TestRules.pipeline(), BLIND.resolve("tuning.jsonl"));
+        System.out.println("Blind set, tuning half:\n" + r.table());
+        r.misses().forEach(m -> System.out.println("  miss " + m));
+        assertTrue(r.figures("all").total() >= 150, "the tuning half is missing");
+    }
+
+    @Test
+    void lockedHalfHoldsTheRecordedFloor() throws IOException {
+        BlindReport r = BlindReport.run(TestRules.pipeline(), BLIND.resolve("locked.jsonl"));
+        System.out.println("Blind set, locked half (figures only):\n" + r.table());
+        Matcher m = FLOOR.matcher(Files.readString(Path.of("../docs/triage.md")));
+        assertTrue(m.find(), "docs/triage.md must record the locked-half floor");
+        BlindReport.Figures all = r.figures("all");
+        assertTrue(all.total() >= 150, "the locked half is missing");
+        int recallNum = Integer.parseInt(m.group(1));
+        int recallDen = Integer.parseInt(m.group(2));
+        assertTrue((long) all.emergenciesFound() * recallDen >= (long) recallNum * all.emergencies(),
+                "locked-half emergency recall " + all.emergenciesFound() + "/" + all.emergencies() + " fell below the recorded "
+                        + recallNum + "/" + recallDen);
+        int falseNum = Integer.parseInt(m.group(3));
+        int falseDen = Integer.parseInt(m.group(4));
+        assertTrue((long) all.falseEmergencies() * falseDen <= (long) falseNum * all.nonEmergencies(),
+                "locked-half false emergencies " + all.falseEmergencies() + "/" + all.nonEmergencies() + " rose above the recorded "
+                        + falseNum + "/" + falseDen);
+    }
+}
