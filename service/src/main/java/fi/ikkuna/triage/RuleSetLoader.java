@@ -72,7 +72,7 @@ public final class RuleSetLoader {
         Map<String, String> defaults = new LinkedHashMap<>();
         queues.values().forEach(q -> defaults.putIfAbsent(q.service(), q.id()));
         return new RuleSet(java.util.Collections.unmodifiableMap(queues), Map.copyOf(defaults), settings, analysis,
-                new RuleMatcher(rules, analysis.index()), new FaqIndex(faq, analysis.index(), settings.fieldBoosts()),
+                new RuleMatcher(rules, analysis.index(), analysis.negation()), new FaqIndex(faq, analysis.index(), settings.fieldBoosts()),
                 deadlines, List.copyOf(cases));
     }
 

@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * The analysers of one rule set, by language: {@code index} for contact texts and FAQ entries, {@code query}
- * for rule queries.
+ * for rule queries, {@code negation} to blank denied findings before rules read a contact.
  */
-public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer> query, AnalysisVariant finnish) {
+public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer> query, Map<String, Negation> negation,
+                               AnalysisVariant finnish) {
     private static final Logger LOG = Logger.getLogger(LanguageAnalysis.class.getName());
 
     public static final List<String> LANGUAGES = List.of("fi", "sv", "en");
@@ -47,7 +48,9 @@ public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer
         }
         Analyzer sv = Analyzers.swedish(useSyn ? svSyn : Map.of());
         Analyzer en = Analyzers.english(useSyn ? enSyn : Map.of());
+        Negation fiNegation = Negation.finnish(voikko.<java.util.function.Predicate<String>>map(v -> w -> v.analyze(w).verb())
+                .orElse(null));
         return new LanguageAnalysis(Map.of("fi", fiIndex, "sv", sv, "en", en), Map.of("fi", fiQuery, "sv", sv, "en", en),
-                variant);
+                Map.of("fi", fiNegation, "sv", Negation.swedish(), "en", Negation.english()), variant);
     }
 }

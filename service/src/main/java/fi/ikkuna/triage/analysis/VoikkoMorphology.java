@@ -98,7 +98,9 @@ public final class VoikkoMorphology {
         }
         Set<String> bases = new LinkedHashSet<>();
         Set<String> parts = new LinkedHashSet<>();
+        boolean verb = false;
         for (Analysis a : analyses) {
+            verb |= "teonsana".equals(a.get("CLASS")) || a.containsKey("PARTICIPLE");
             String base = a.get("BASEFORM");
             if (base != null) {
                 bases.add(base.toLowerCase(Locale.ROOT));
@@ -113,7 +115,7 @@ public final class VoikkoMorphology {
             parts.addAll(compoundParts(a.get("WORDBASES")));
         }
         parts.removeAll(bases);
-        return new Morphology(List.copyOf(bases), List.copyOf(parts));
+        return new Morphology(List.copyOf(bases), List.copyOf(parts), verb);
     }
 
     /**

@@ -1,6 +1,7 @@
 package fi.ikkuna.triage.rules;
 
 import fi.ikkuna.triage.Contact;
+import fi.ikkuna.triage.analysis.Negation;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
@@ -36,6 +37,7 @@ public final class RuleMatcher {
     private static final int[] NONE = new int[0];
     private final List<Rule> rules;
     private final Map<String, Analyzer> indexAnalyzers;
+    private final Map<String, Negation> negations;
     /** language → term → ordinals of rules containing that term in a positive clause. */
     private final Map<String, Map<BytesRef, int[]>> byTerm = new HashMap<>();
     /** language → ordinals of rules that must always be checked (no query, or no positive clause to filter on). */
@@ -48,9 +50,11 @@ public final class RuleMatcher {
     private final Map<String, Boolean> anyRule = new HashMap<>();
     private final Map<String, Boolean> anyEmergency = new HashMap<>();
 
-    public RuleMatcher(List<Rule> rules, Map<String, Analyzer> indexAnalyzers) {
+    /** {@code negations}: per language, what blanks denied findings ("ei rintakipua") before any rule reads the text. */
+    public RuleMatcher(List<Rule> rules, Map<String, Analyzer> indexAnalyzers, Map<String, Negation> negations) {
         this.rules = List.copyOf(rules);
         this.indexAnalyzers = indexAnalyzers;
+        this.negations = negations;
         for (String lang : indexAnalyzers.keySet()) {
             Map<BytesRef, List<Integer>> terms = new HashMap<>();
             List<Map.Entry<ByteRunAutomaton, Integer>> patterns = new ArrayList<>();
@@ -102,7 +106,9 @@ public final class RuleMatcher {
             return List.of(); // nothing could match: the text need not even be analysed
         }
         MemoryIndex index = new MemoryIndex();
-        index.addField(RuleParser.FIELD, contact.text(), indexAnalyzers.get(lang));
+        Negation negation = negations.get(lang);
+        String text = negation == null ? contact.text() : negation.mask(contact.text());
+        index.addField(RuleParser.FIELD, text, indexAnalyzers.get(lang));
         ContactIndex terms = new ContactIndex(index);
         BitSet candidates = new BitSet(rules.size());
         for (int i : alwaysRun.getOrDefault(lang, NONE)) {

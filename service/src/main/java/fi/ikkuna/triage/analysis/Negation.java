@@ -1,0 +1,169 @@
+package fi.ikkuna.triage.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds denied findings ("ei ole hengitysvaikeuksia", "ei rintakipua", "no chest pain", "inga andningssvårigheter")
+ * and blanks them before rules see the text, so a denial never raises a red flag. Order-aware and scoped to its
+ * clause: a denial covers the words after its trigger up to the next punctuation or clause word ("mutta", "ja",
+ * "but", "men"…), never words before it. A negated verb stays ("ei saa henkeä", "ei herää", "ei ole herännyt",
+ * "har inte vaknat" are red flags the rules read themselves), and so does a denied sign of life ("ei
+ * hengitystä", "no pulse", "ingen andning"). Blanking keeps every other character at its offset.
+ */
+public final class Negation {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'-]+|[.,;:!?()\\n]");
+    private static final Set<String> PUNCTUATION = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "\n");
+    /** After a sign-of-life word these make it a symptom noun again: "no breathing problems". */
+    private static final Set<String> SYMPTOM_HEADS = Set.of("problems", "problem", "difficulty", "difficulties", "issues",
+            "issue", "trouble", "troubles", "pain", "pains", "besvär", "svårigheter", "svårighet");
+    private static final Pattern FI_PARTICIPLE = Pattern.compile(".*(nut|nyt|neet|lut|lyt|rut|ryt|sut|syt|ttu|tty|ny|nu)$");
+    private static final Pattern SV_SUPINE = Pattern.compile(".*(at|it|ats|its|tt|dd|tts|ut|ått)$");
+
+    private final Set<String> nominal;
+    private final Set<String> verbal;
+    private final Set<String> existence;
+    private final Set<String> fillers;
+    private final Set<String> boundaries;
+    private final Set<String> signsOfLife;
+    private final Predicate<String> verb;
+
+    private Negation(Set<String> nominal, Set<String> verbal, Set<String> existence, Set<String> fillers,
+                     Set<String> boundaries, Set<String> signsOfLife, Predicate<String> verb) {
+        this.nominal = nominal;
+        this.verbal = verbal;
+        this.existence = existence;
+        this.fillers = fillers;
+        this.boundaries = boundaries;
+        this.signsOfLife = signsOfLife;
+        this.verb = verb;
+    }
+
+    /**
+     * Finnish: "ilman …", "ei/en/eikä … ole|oo|ollut …" unless a participle follows, and "ei" before a word that is
+     * not a verb (elliptic "ei kuumetta"). {@code isVerb} is Voikko's word class; without Voikko (null) every word
+     * after "ei" counts as a verb, so only the "ei ole" form is recognised: the fallback errs toward the flag.
+     */
+    public static Negation finnish(Predicate<String> isVerb) {
+        Predicate<String> verb = isVerb == null ? w -> true : isVerb;
+        return new Negation(Set.of("ilman"),
+                Set.of("ei", "en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "eivätkä"),
+                Set.of("ole", "oo", "ollut", "olleet", "ollu"),
+                Set.of("enää", "kyllä", "edes", "vielä", "mitään", "yhtään", "ainakaan", "kuitenkaan", "minulla", "mulla",
+                        "hänellä", "sillä", "lapsella", "meillä", "onneksi", "juurikaan", "mitenkään", "erityisiä", "muita"),
+                Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "paitsi", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"),
+                Set.of("hengitystä", "pulssia", "sykettä", "ilmaa", "happea", "reaktiota", "vastetta", "elonmerkkejä",
+                        "tajuissaan", "tajuillaan", "hereillä", "kontaktissa", "hengissä", "tajuntaa", "henkeä"),
+                verb);
+    }
+
+    /** Swedish: "ingen/inga/inget/utan …", "har inte/ej …" unless a supine follows ("har inte vaknat"). */
+    public static Negation swedish() {
+        return new Negation(Set.of("ingen", "inga", "inget", "utan", "förnekar"), Set.of("har_inte", "har_ej", "hade_inte"),
+                Set.of(), Set.of("några", "någon", "något", "alls", "haft", "längre"),
+                Set.of("men", "och", "fast", "utom", "när", "eftersom", "om", "nu"),
+                Set.of("puls", "andning", "luft", "reaktion", "livstecken", "kontakt", "medvetande", "syre"),
+                w -> SV_SUPINE.matcher(w).matches() && !w.equals("ont"));
+    }
+
+    /** English: "no …", "without …", "denies …", "don't/doesn't/didn't have …", "free of …". */
+    public static Negation english() {
+        return new Negation(Set.of("no", "without", "denies", "free_of", "don't_have", "doesn't_have", "didn't_have",
+                        "do_not_have", "does_not_have", "did_not_have", "haven't_had", "hasn't_had", "never_had", "not_had"),
+                Set.of(), Set.of(), Set.of("any", "more", "real", "obvious", "signs", "sign", "of", "other", "major"),
+                Set.of("but", "and", "though", "although", "however", "except", "yet", "when", "because", "if", "now", "just"),
+                Set.of("pulse", "heartbeat", "breath", "breathing", "response", "reaction", "air", "life", "one", "longer",
+                        "oxygen", "consciousness", "way", "idea", "matter"),
+                w -> false);
+    }
+
+    /** The text with every denied finding replaced by spaces. */
+    public String mask(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        List<String> words = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = TOKEN.matcher(lower);
+        while (m.find()) {
+            words.add(m.group());
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        char[] out = null;
+        for (int i = 0; i < words.size(); i++) {
+            int start = deniedFrom(words, i);
+            if (start < 0) {
+                continue;
+            }
+            int end = start;
+            while (end < words.size() && !isBoundary(words.get(end))) {
+                end++;
+            }
+            out = out == null ? text.toCharArray() : out;
+            for (int k = start; k < end; k++) {
+                java.util.Arrays.fill(out, spans.get(k)[0], spans.get(k)[1], ' ');
+            }
+            i = end - 1;
+        }
+        return out == null ? text : new String(out);
+    }
+
+    /** The first denied word of a denial whose trigger starts at {@code i}, or -1. */
+    private int deniedFrom(List<String> w, int i) {
+        int j;
+        boolean verbal;
+        if (i + 2 < w.size() && nominal.contains(w.get(i) + "_" + w.get(i + 1) + "_" + w.get(i + 2))) {
+            j = i + 3;
+            verbal = false;
+        } else if (i + 1 < w.size() && (nominal.contains(w.get(i) + "_" + w.get(i + 1)) || verbal(w.get(i) + "_" + w.get(i + 1)))) {
+            verbal = verbal(w.get(i) + "_" + w.get(i + 1));
+            j = i + 2;
+        } else if (nominal.contains(w.get(i)) || verbal(w.get(i))) {
+            verbal = verbal(w.get(i));
+            j = i + 1;
+        } else {
+            return -1;
+        }
+        j = skipFillers(w, j);
+        if (verbal && j < w.size()) {
+            if (existence.contains(w.get(j))) {
+                while (j < w.size() && (existence.contains(w.get(j)) || fillers.contains(w.get(j)))) {
+                    j++;
+                }
+                if (j < w.size() && (FI_PARTICIPLE.matcher(w.get(j)).matches() || verb.test(w.get(j)) && !nounLike(w.get(j)))) {
+                    return -1; // "ei ole herännyt": a negated action in the perfect
+                }
+            } else if (verb.test(w.get(j))) {
+                return -1; // "ei saa henkeä", "ei herää": a negated action
+            }
+        }
+        if (j >= w.size() || isBoundary(w.get(j))
+                || signsOfLife.contains(w.get(j)) && !(j + 1 < w.size() && SYMPTOM_HEADS.contains(w.get(j + 1)))) {
+            return -1;
+        }
+        return j;
+    }
+
+    /** After "ei ole" Voikko may call a noun's homograph a verb; partitive endings settle it for the denial. */
+    private static boolean nounLike(String w) {
+        return w.endsWith("ta") || w.endsWith("tä") || w.endsWith("ia") || w.endsWith("iä");
+    }
+
+    private boolean verbal(String trigger) {
+        return verbal.contains(trigger);
+    }
+
+    private int skipFillers(List<String> w, int j) {
+        while (j < w.size() && fillers.contains(w.get(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private boolean isBoundary(String w) {
+        return PUNCTUATION.contains(w) || boundaries.contains(w) || nominal.contains(w) || verbal.contains(w);
+    }
+}

@@ -1,0 +1,82 @@
+package fi.ikkuna.triage.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** Denied findings are blanked in their clause only; negated actions and denied signs of life stay. */
+class NegationTest {
+    private static final Negation FI = Negation.finnish(w -> VoikkoMorphology.shared().orElseThrow(
+            () -> new AssertionError("libvoikko is required (apt-get install libvoikko1 voikko-fi)")).analyze(w).verb());
+    private static final Negation SV = Negation.swedish();
+    private static final Negation EN = Negation.english();
+
+    private static String squash(String s) {
+        return s.trim().replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void finnishDenialsAreBlankedUpToTheClauseEnd() {
+        assertEquals("Ei ole , kuume 38,2", squash(FI.mask("Ei ole hengitysvaikeuksia, kuume 38,2")));
+        assertEquals("Ei", squash(FI.mask("Ei rintakipua")));
+        assertEquals("Ei eikä , mutta yskä jatkuu", squash(FI.mask("Ei rintakipua eikä hengenahdistusta, mutta yskä jatkuu")));
+        assertEquals("minulla ei ole ollut", squash(FI.mask("minulla ei ole ollut kuumetta")));
+        assertEquals("En ole", squash(FI.mask("En ole itsetuhoinen")));
+        assertEquals("mutta rintaan sattuu ja ei ole", squash(FI.mask("mutta rintaan sattuu ja ei ole kuumetta")));
+    }
+
+    @Test
+    void finnishNegatedActionsAndSignsOfLifeStay() {
+        for (String s : List.of("ei saa henkeä", "isä ei herää", "vauva ei hengitä", "hän ei ole herännyt aamulla",
+                "ei ole tajuissaan", "ei hengitystä eikä pulssia", "en pysty hengittämään", "ei vastaa puhutteluun")) {
+            assertEquals(s, FI.mask(s), s);
+        }
+    }
+
+    @Test
+    void swedishAndEnglishDenials() {
+        assertEquals("Inga , men hög feber", squash(SV.mask("Inga andningssvårigheter, men hög feber")));
+        assertEquals("jag har inte", squash(SV.mask("jag har inte ont i bröstet")));
+        assertEquals("han har inte vaknat", SV.mask("han har inte vaknat"));
+        assertEquals("ingen andning", SV.mask("ingen andning"));
+        assertEquals("no , fever 38.2", squash(EN.mask("no breathing problems, fever 38.2")));
+        assertEquals("I don't have", squash(EN.mask("I don't have chest pain")));
+        assertEquals("no pulse and not breathing", EN.mask("no pulse and not breathing"));
+        assertEquals("he is no longer breathing", EN.mask("he is no longer breathing"));
+    }
+
+    /**
+     * Random clauses around a denial: the mask never changes the length, never touches a character before the
+     * trigger or after the clause's end, and only ever turns characters into spaces.
+     */
+    @Test
+    void randomizedMaskOnlyBlanksInsideTheDeniedClause() {
+        long seed = System.nanoTime();
+        System.out.println("NegationTest seed " + seed);
+        Random r = new Random(seed);
+        List<String> words = List.of("kipu", "rintakipua", "kuumetta", "yskä", "sattuu", "päähän", "hengenahdistusta", "lapsi",
+                "ja", "mutta", "ei", "ole", "eikä", "ilman", "saa", "henkeä", ",", ".", "!", "no", "chest", "pain", "without");
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder b = new StringBuilder();
+            int n = 1 + r.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                b.append(words.get(r.nextInt(words.size()))).append(r.nextBoolean() ? " " : "  ");
+            }
+            String before = "Rintaan sattuu. ";
+            String text = before + b;
+            for (Negation neg : List.of(FI, SV, EN)) {
+                String masked = neg.mask(text);
+                assertEquals(text.length(), masked.length(), "seed " + seed + ": " + text);
+                assertTrue(masked.startsWith(before), "seed " + seed + ": text before any trigger changed: " + text);
+                for (int i = 0; i < text.length(); i++) {
+                    char c = masked.charAt(i);
+                    assertTrue(c == text.charAt(i) || c == ' ', "seed " + seed + ": " + text + " -> " + masked);
+                }
+            }
+        }
+    }
+}
