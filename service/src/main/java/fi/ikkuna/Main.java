@@ -60,7 +60,7 @@ public final class Main {
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
-                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready))
+                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
                 .register("/observe/metrics", new MetricsService(app.metrics))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),

@@ -11,14 +11,20 @@ import io.helidon.webserver.http.ServerResponse;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
 
-/** {@code /observe/health}: 200 UP only when the database answers and a rule set is loaded, else 503 DOWN. */
+/**
+ * {@code /observe/health}: 200 UP only when the database answers and a rule set is loaded, else 503 DOWN.
+ * Finnish analysis on its fallback (libvoikko missing) is 200 with status and check {@code analysis} DEGRADED:
+ * the service answers, but its safety screen misses more, which an operator must see rather than guess.
+ */
 public final class HealthService implements HttpService {
     private final BooleanSupplier database;
     private final BooleanSupplier rules;
+    private final BooleanSupplier analysisDegraded;
 
-    public HealthService(BooleanSupplier database, BooleanSupplier rules) {
+    public HealthService(BooleanSupplier database, BooleanSupplier rules, BooleanSupplier analysisDegraded) {
         this.database = database;
         this.rules = rules;
+        this.analysisDegraded = analysisDegraded;
     }
 
     @Override
@@ -29,8 +35,10 @@ public final class HealthService implements HttpService {
     private void health(ServerRequest req, ServerResponse res) {
         boolean db = database.getAsBoolean();
         boolean rs = rules.getAsBoolean();
-        var body = Json.object().put("status", db && rs ? "UP" : "DOWN");
-        body.putObject("checks").put("database", db ? "UP" : "DOWN").put("rules", rs ? "UP" : "DOWN");
+        boolean degraded = analysisDegraded.getAsBoolean();
+        var body = Json.object().put("status", !(db && rs) ? "DOWN" : degraded ? "DEGRADED" : "UP");
+        body.putObject("checks").put("database", db ? "UP" : "DOWN").put("rules", rs ? "UP" : "DOWN")
+                .put("analysis", degraded ? "DEGRADED" : "UP");
         res.status(db && rs ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
         HttpErrors.json(res, body);
     }

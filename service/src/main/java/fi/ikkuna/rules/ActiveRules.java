@@ -49,8 +49,14 @@ public final class ActiveRules implements TriagePipeline {
 
     @Override
     public TriageOutcome screen(Contact contact) {
-        Active a = active();
+        Active a = current.get();
         return a == null ? fallback.screen(contact) : a.rules().pipeline().screen(contact);
+    }
+
+    @Override
+    public boolean analysisDegraded() {
+        Active a = current.get();
+        return a != null && a.rules().pipeline().analysisDegraded();
     }
 
     @Override

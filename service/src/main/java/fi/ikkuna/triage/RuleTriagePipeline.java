@@ -67,6 +67,12 @@ public final class RuleTriagePipeline implements TriagePipeline {
     }
 
     @Override
+    public boolean analysisDegraded() {
+        RuleSet rs = current.get();
+        return rs != null && rs.analysis().degraded();
+    }
+
+    @Override
     public boolean ready() {
         return current.get() != null;
     }

@@ -20,4 +20,9 @@ public interface TriagePipeline {
 
     /** True once a rule set is loaded and the pipeline can answer. */
     boolean ready();
+
+    /** True when the Finnish analysis runs on its fallback (libvoikko missing): it answers, but misses more. */
+    default boolean analysisDegraded() {
+        return false;
+    }
 }

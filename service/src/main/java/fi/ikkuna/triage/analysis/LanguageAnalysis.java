@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * for rule queries, {@code negation} to blank denied findings before rules read a contact.
  */
 public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer> query, Map<String, Negation> negation,
-                               AnalysisVariant finnish) {
+                               AnalysisVariant finnish, boolean degraded) {
     private static final Logger LOG = Logger.getLogger(LanguageAnalysis.class.getName());
 
     public static final List<String> LANGUAGES = List.of("fi", "sv", "en");
@@ -51,6 +51,6 @@ public record LanguageAnalysis(Map<String, Analyzer> index, Map<String, Analyzer
         Negation fiNegation = Negation.finnish(voikko.<java.util.function.Predicate<String>>map(v -> w -> v.analyze(w).verb())
                 .orElse(null));
         return new LanguageAnalysis(Map.of("fi", fiIndex, "sv", sv, "en", en), Map.of("fi", fiQuery, "sv", sv, "en", en),
-                Map.of("fi", fiNegation, "sv", Negation.swedish(), "en", Negation.english()), variant);
+                Map.of("fi", fiNegation, "sv", Negation.swedish(), "en", Negation.english()), variant, variant != wanted);
     }
 }
