@@ -124,6 +124,31 @@ class WidgetConversationTest extends BrowserTestBase {
         widget.waitText("emergency", "112");
     }
 
+    /**
+     * Issue 12: in a live chat a denied red flag ("Ei ole hengitysvaikeuksia") raises no 112 banner, while the
+     * same screen still raises it for a stated one in the next message.
+     */
+    @Test
+    void negatedAnswerInALiveChatRaisesNoBanner() {
+        widget.demo("fi").open();
+        widget.send("Hei, lapsella on ollut kuumetta kaksi päivää");
+        widget.waitText("status", "jonossa");
+        String id = conversationId();
+        try (WsTestClient pro = claim(id)) {
+            pro.send(proMessage(id, "q-1", "Onko hengitysvaikeuksia tai rintakipua?"));
+            widget.waitMessage("professional", "hengitysvaikeuksia");
+            widget.send("Ei ole hengitysvaikeuksia eikä rintakipua, kuume 38,2");
+            widget.browser.until(d -> "sent".equals(status("kuume 38,2")));
+            pro.await("message", m -> m.path("text").asText().contains("kuume 38,2"));
+            pro.send(proMessage(id, "q-2", "Selvä, kiitos."));
+            widget.waitMessage("professional", "Selvä, kiitos");
+            assertFalse(widget.byId("emergency").isDisplayed(), "a denial raised the 112 banner: " + widget.byId("emergency").getText());
+
+            widget.send("Nyt hän ei saa henkeä ja huulet sinertää");
+            widget.waitText("emergency", "112");
+        }
+    }
+
     /** Script and image payloads stay text in both directions: no dialog, no element created. */
     @Test
     void htmlPayloadsAreRenderedAsText() {
