@@ -21,6 +21,8 @@ import java.util.function.Function;
  * family services.
  */
 final class Decider {
+    /** The rule id a second-opinion emergency carries in {@link SafetyHit}. */
+    static final String SECOND_OPINION = "second-opinion";
     private static final Comparator<Rule> PRECEDENCE = Comparator.comparingInt(Rule::priority).reversed()
             .thenComparing(r -> r.urgency() == null ? Urgency.SELF_CARE.ordinal() + 1 : r.urgency().ordinal());
 
@@ -40,6 +42,15 @@ final class Decider {
             }
             why.add((r.safety() ? "safety rule " : "rule ") + r.id() + " (" + r.source() + ") matched"
                     + (r.description().isEmpty() ? "" : ": " + r.description()));
+        }
+        if (safety.isEmpty() && set.classifier() != null) {
+            // the second opinion catches what no rule words: it can add an emergency, never take one away
+            double p = set.classifier().probability(contact);
+            if (p >= set.classifier().threshold()) {
+                safety.add(new SafetyHit(SECOND_OPINION, s.secondOpinion().instructionFor(contact.language())));
+                why.add(String.format(java.util.Locale.ROOT, "statistical second opinion: emergency (p = %.2f, threshold %.2f;"
+                        + " trained on the labelled cases)", p, set.classifier().threshold()));
+            }
         }
         // a red flag is an emergency whatever else fired; the service may still come from a more specific rule
         Urgency urgency = safety.isEmpty() ? first(fired, Rule::urgency).orElse(null) : Urgency.EMERGENCY;

@@ -11,6 +11,7 @@ import fi.ikkuna.triage.load.Vocabulary;
 import fi.ikkuna.triage.load.YamlNode;
 import fi.ikkuna.triage.load.YamlReader;
 import fi.ikkuna.triage.rules.Rule;
+import fi.ikkuna.triage.classify.EmergencyClassifier;
 import fi.ikkuna.triage.rules.RuleMatcher;
 import fi.ikkuna.triage.rules.RuleParser;
 
@@ -69,11 +70,18 @@ public final class RuleSetLoader {
         for (Path f : yamlFiles("cases")) {
             cases.addAll(CaseDefinition.parse(YamlReader.read(f), vocabulary, zone, dir.relativize(f).toString(), caseIds));
         }
+        List<CaseDefinition> training = new ArrayList<>();
+        for (Path f : yamlFiles("training")) {
+            training.addAll(CaseDefinition.parse(YamlReader.read(f), vocabulary, zone, dir.relativize(f).toString(), caseIds));
+        }
+        List<CaseDefinition> learnFrom = new ArrayList<>(cases);
+        learnFrom.addAll(training);
         Map<String, String> defaults = new LinkedHashMap<>();
         queues.values().forEach(q -> defaults.putIfAbsent(q.service(), q.id()));
         return new RuleSet(java.util.Collections.unmodifiableMap(queues), Map.copyOf(defaults), settings, analysis,
                 new RuleMatcher(rules, analysis.index(), analysis.negation()), new FaqIndex(faq, analysis.index(), settings.fieldBoosts()),
-                deadlines, List.copyOf(cases));
+                deadlines, List.copyOf(cases), List.copyOf(training), settings.secondOpinion() == null ? null
+                        : EmergencyClassifier.train(learnFrom, analysis, settings.secondOpinion().threshold()));
     }
 
     private Map<String, QueueDefinition> queues(YamlNode root) {

@@ -86,24 +86,33 @@ public final class BlindReport {
             Contact c = new Contact(row.get("text").asText(), row.get("language").asText(),
                     Channel.fromWire(row.path("channel").asText("chat")),
                     row.hasNonNull("age") ? row.get("age").asInt() : null, null, CaseDefinition.DEFAULT_AT);
-            report.add(row, pipeline.triage(c));
+            report.add(row.get("id").asText(), c.language(), row.get("urgency").asText(), row.get("service").asText(),
+                    pipeline.triage(c));
         }
         return report;
     }
 
-    private void add(JsonNode row, TriageOutcome o) {
-        int expected = LEVELS.indexOf(row.get("urgency").asText());
+    /** Triages labelled cases (the tuning half lives in the rules directory's training/ folder). */
+    public static BlindReport run(TriagePipeline pipeline, List<CaseDefinition> cases) {
+        BlindReport report = new BlindReport();
+        for (CaseDefinition c : cases) {
+            report.add(c.id(), c.contact().language(), c.expectUrgency().wire(), c.expectService(), pipeline.triage(c.contact()));
+        }
+        return report;
+    }
+
+    private void add(String id, String language, String expectedUrgency, String expectedService, TriageOutcome o) {
+        int expected = LEVELS.indexOf(expectedUrgency);
         int actual = LEVELS.indexOf(o.urgency().wire());
-        boolean serviceOk = row.get("service").asText().equals(o.service());
-        for (String key : List.of(row.get("language").asText(), "all")) {
+        boolean serviceOk = expectedService.equals(o.service());
+        for (String key : List.of(language, "all")) {
             Figures f = byLanguage.computeIfAbsent(key, k -> new Figures());
             f.confusion[expected][actual]++;
             f.services++;
             f.servicesOk += serviceOk ? 1 : 0;
         }
         if (expected != actual || !serviceOk) {
-            misses.add(row.get("id").asText() + " " + LEVELS.get(expected) + "/" + row.get("service").asText()
-                    + " -> " + o.urgency().wire() + "/" + o.service());
+            misses.add(id + " " + LEVELS.get(expected) + "/" + expectedService + " -> " + o.urgency().wire() + "/" + o.service());
         }
     }
 

@@ -8,13 +8,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** settings.yaml: the analysis variant, FAQ thresholds, defaults and synonyms. */
+/** settings.yaml: the analysis variant, FAQ thresholds, defaults, synonyms and the emergency second opinion. */
 public record Settings(AnalysisVariant finnish, double answerMinScore, double answerMinRatio, double suggestMinScore,
                        int maxSuggestions, Map<String, Float> fieldBoosts, Urgency defaultUrgency, String defaultService,
-                       Map<String, Map<String, List<String>>> synonyms) {
+                       Map<String, Map<String, List<String>>> synonyms, SecondOpinion secondOpinion) {
+
+    /**
+     * The statistical emergency classifier: a contact whose probability reaches {@code threshold} is an emergency
+     * with {@code instruction} (per language) as its guidance. Null in {@link Settings} when not configured.
+     */
+    public record SecondOpinion(double threshold, Map<String, String> instruction) {
+        public String instructionFor(String lang) {
+            return instruction.getOrDefault(lang, instruction.get("fi"));
+        }
+    }
 
     public static Settings parse(YamlNode root, Vocabulary vocabulary) {
-        root.checkKeys("analysis", "faq", "defaults", "synonyms");
+        root.checkKeys("analysis", "faq", "defaults", "synonyms", "second_opinion");
         YamlNode analysis = root.get("analysis").checkKeys("finnish");
         AnalysisVariant variant;
         try {
@@ -36,7 +46,23 @@ public record Settings(AnalysisVariant finnish, double answerMinScore, double an
         }
         return new Settings(variant, number(faq.get("answer_min_score")), number(faq.get("answer_min_ratio")),
                 number(faq.get("suggest_min_score")), max, Map.copyOf(boosts), urgency, service,
-                synonyms(root.opt("synonyms").orElse(null)));
+                synonyms(root.opt("synonyms").orElse(null)), root.opt("second_opinion").map(Settings::secondOpinion).orElse(null));
+    }
+
+    private static SecondOpinion secondOpinion(YamlNode node) {
+        node.checkKeys("emergency_threshold", "instruction");
+        double threshold = number(node.get("emergency_threshold"));
+        if (!(threshold > 0 && threshold < 1)) {
+            throw node.get("emergency_threshold").error("emergency_threshold must be between 0 and 1");
+        }
+        Map<String, String> instruction = new HashMap<>();
+        node.get("instruction").map().forEach((lang, text) -> instruction.put(Vocabulary.checkLanguage(lang, text), text.text()));
+        for (String lang : Vocabulary.LANGUAGES) {
+            if (!instruction.containsKey(lang)) {
+                throw node.get("instruction").error("second_opinion instruction needs " + lang);
+            }
+        }
+        return new SecondOpinion(threshold, Map.copyOf(instruction));
     }
 
     private static double number(YamlNode n) {
