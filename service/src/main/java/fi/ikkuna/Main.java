@@ -62,9 +62,7 @@ public final class Main {
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
                 .register("/observe/metrics", new MetricsService(app.metrics))
-                .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth,
-                        app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false),
-                        app.config.get("ikkuna.auth.login-attempts-per-minute").asInt().orElse(10)))
+                .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))

@@ -1,10 +1,9 @@
 package fi.ikkuna.auth;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.helidon.config.Config;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -24,15 +23,15 @@ public final class AuthService implements HttpService {
     private final Sessions sessions;
     private final Authenticator auth;
     private final boolean secureCookies;
-    private final int attemptsPerMinute;
-    private final Map<String, long[]> attempts = new ConcurrentHashMap<>();
+    private final LoginThrottle throttle;
 
-    public AuthService(Accounts accounts, Sessions sessions, Authenticator auth, boolean secureCookies, int attemptsPerMinute) {
+    /** {@code authConfig}: {@code ikkuna.auth} (cookie flag and the sign-in limits of {@link LoginThrottle}). */
+    public AuthService(Accounts accounts, Sessions sessions, Authenticator auth, Config authConfig) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.auth = auth;
-        this.secureCookies = secureCookies;
-        this.attemptsPerMinute = attemptsPerMinute;
+        this.secureCookies = authConfig.get("secure-cookies").asBoolean().orElse(false);
+        this.throttle = new LoginThrottle(authConfig, System::currentTimeMillis);
     }
 
     @Override
@@ -46,9 +45,14 @@ public final class AuthService implements HttpService {
         ObjectNode body = Json.parseObject(req.content().as(String.class));
         String username = Fields.checkString(body, "username", 100);
         String password = Fields.checkString(body, "password", 200);
-        checkAttempts(username);
-        Principal p = accounts.authenticate(username, password)
-                .orElseThrow(() -> new ProtocolException(ErrorCode.UNAUTHORIZED, "Wrong username or password"));
+        String address = req.remotePeer().host();
+        throttle.checkAttempt(username, address);
+        Principal p = throttle.hashing(() -> accounts.authenticate(username, password)).orElse(null);
+        if (p == null) {
+            throttle.failed(username, address);
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "Wrong username or password");
+        }
+        throttle.succeeded(username, address);
         Sessions.Session s = sessions.create(p);
         res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, s.id()).path("/").httpOnly(true).secure(secureCookies)
                 .sameSite(SetCookie.SameSite.STRICT).build());
@@ -75,12 +79,4 @@ public final class AuthService implements HttpService {
         return o;
     }
 
-    /** Slows password guessing: at most N attempts per username per minute. */
-    private void checkAttempts(String username) {
-        long minute = System.currentTimeMillis() / 60_000;
-        long[] slot = attempts.compute(username, (k, v) -> v == null || v[0] != minute ? new long[] {minute, 1} : new long[] {minute, v[1] + 1});
-        if (slot[1] > attemptsPerMinute) {
-            throw new ProtocolException(ErrorCode.RATE_LIMITED, "Too many sign-in attempts; wait a minute");
-        }
-    }
 }
