@@ -29,8 +29,11 @@ final class Decider {
     private Decider() {
     }
 
-    /** @param screenOnly only the rules that can make an emergency, no FAQ (see {@link TriagePipeline#screen}) */
-    static TriageOutcome decide(RuleSet set, Contact contact, boolean screenOnly) {
+    /**
+     * @param screenOnly    only the rules that can make an emergency, no FAQ (see {@link TriagePipeline#screen})
+     * @param secondOpinion whether the statistical second opinion may add an emergency (off: the rules alone)
+     */
+    static TriageOutcome decide(RuleSet set, Contact contact, boolean screenOnly, boolean secondOpinion) {
         Settings s = set.settings();
         List<String> why = new ArrayList<>();
         List<Rule> fired = new ArrayList<>(set.matcher().match(contact, screenOnly));
@@ -43,7 +46,7 @@ final class Decider {
             why.add((r.safety() ? "safety rule " : "rule ") + r.id() + " (" + r.source() + ") matched"
                     + (r.description().isEmpty() ? "" : ": " + r.description()));
         }
-        if (safety.isEmpty() && set.classifier() != null) {
+        if (secondOpinion && safety.isEmpty() && set.classifier() != null) {
             // the second opinion catches what no rule words: it can add an emergency, never take one away
             double p = set.classifier().probability(contact);
             if (p >= set.classifier().threshold()) {

@@ -45,12 +45,22 @@ public final class RuleTriagePipeline implements TriagePipeline {
 
     @Override
     public TriageOutcome triage(Contact contact) {
-        return Decider.decide(current.get(), withTime(contact), false);
+        return Decider.decide(current.get(), withTime(contact), false, true);
     }
 
     @Override
     public TriageOutcome screen(Contact contact) {
-        return Decider.decide(current.get(), withTime(contact), true);
+        return Decider.decide(current.get(), withTime(contact), true, true);
+    }
+
+    /**
+     * What the rules alone decide, without the statistical second opinion. The workbench's publish gate uses it:
+     * the second opinion is trained on the very cases the gate counts, so with it every labelled emergency would
+     * stay an emergency even in a draft that deleted the safety rules.
+     */
+    public TriageOutcome triageByRules(Contact contact) {
+        checkContact(contact);
+        return Decider.decide(current.get(), withTime(contact), false, false);
     }
 
     private Contact withTime(Contact contact) {
