@@ -61,7 +61,7 @@ public final class Main {
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
-                .register("/observe/metrics", new MetricsService(app.metrics))
+                .register("/observe/metrics", new MetricsService(app.metrics, app.config.get("ikkuna.observe.metrics-token").asString().orElse("")))
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))

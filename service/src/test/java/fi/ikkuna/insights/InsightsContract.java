@@ -35,9 +35,12 @@ public abstract class InsightsContract extends ServiceTest {
     @Override
     protected abstract Backend backend();
 
+    private static final String SCRAPER_TOKEN = "scrape-" + java.util.UUID.randomUUID();
+
     @Override
     protected Map<String, String> config() {
-        return Map.of("ikkuna.insights.metrics-window-days", "3650", "ikkuna.insights.at-risk-hours", "4");
+        return Map.of("ikkuna.insights.metrics-window-days", "3650", "ikkuna.insights.at-risk-hours", "4",
+                "ikkuna.observe.metrics-token", SCRAPER_TOKEN);
     }
 
     @BeforeAll
@@ -65,11 +68,33 @@ public abstract class InsightsContract extends ServiceTest {
     }
 
     private HttpResponse<String> anonymous(String path) {
+        return get(path, null);
+    }
+
+    private HttpResponse<String> scraper(String token) {
+        return get("/observe/metrics", "Bearer " + token);
+    }
+
+    private HttpResponse<String> get(String path, String authorization) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(server.http(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder b = HttpRequest.newBuilder(server.http(path)).GET();
+            if (authorization != null) {
+                b.header("Authorization", authorization);
+            }
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Issue 13.9: metrics describe the caseload; only a scraper with the configured token reads them. */
+    @Test
+    void metricsNeedTheScraperToken() {
+        assertEquals(401, anonymous("/observe/metrics").statusCode());
+        assertEquals(401, scraper("wrong-" + SCRAPER_TOKEN).statusCode());
+        assertEquals(401, admin.get("/observe/metrics").statusCode(), "a console session is not the scraper");
+        assertEquals(200, scraper(SCRAPER_TOKEN).statusCode());
+        assertEquals(200, anonymous("/observe/health").statusCode(), "health stays public");
     }
 
     @Test
@@ -183,7 +208,7 @@ public abstract class InsightsContract extends ServiceTest {
 
     @Test
     void prometheusCarriesTheSameFigures() {
-        String text = anonymous("/observe/metrics").body();
+        String text = scraper(SCRAPER_TOKEN).body();
         for (String line : List.of(
                 "ikkuna_contacts_total{channel=\"chat\",service=\"health\"} 6.0",
                 "ikkuna_contacts_total{channel=\"chat\",service=\"general\"} 3.0",
@@ -218,6 +243,6 @@ public abstract class InsightsContract extends ServiceTest {
         server.restart();
         admin = Pro.login(server, "admin", "admin-demo");
         assertEquals(before, rows("waits", RANGE));
-        assertTrue(anonymous("/observe/metrics").body().contains("ikkuna_deadlines{queue=\"health\",status=\"met\"} 3.0"));
+        assertTrue(scraper(SCRAPER_TOKEN).body().contains("ikkuna_deadlines{queue=\"health\",status=\"met\"} 3.0"));
     }
 }
