@@ -17,6 +17,10 @@ import fi.ikkuna.protocol.ProtocolException;
 /** Editors' drafts: created from the active version or from an imported zip, edited file by file, rebased. */
 public final class RuleDrafts {
     private static final int MAX_FILE_CHARS = 1_000_000;
+    /** A zip import is bounded as a whole too: 200 entries of 1 MB each once became a 200 MB draft. */
+    static final int MAX_ZIP_ENTRIES = 500;
+    static final int MAX_ZIP_FILES = 100;
+    static final long MAX_ZIP_TOTAL_CHARS = 5_000_000;
     private final Database db;
     private final ActiveRules active;
     private final Clock clock;
@@ -87,13 +91,23 @@ public final class RuleDrafts {
     /** Reads the YAML files of a zip (as exported); anything else in it is ignored. */
     public static RuleFiles checkZip(byte[] zip) {
         TreeMap<String, String> files = new TreeMap<>();
+        int entries = 0;
+        long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (++entries > MAX_ZIP_ENTRIES) {
+                    throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip has more than " + MAX_ZIP_ENTRIES + " entries", "file");
+                }
                 String name = e.getName().replaceFirst("^triage-rules/", "");
                 if (!e.isDirectory() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
                     byte[] bytes = in.readNBytes(MAX_FILE_CHARS + 1);
                     if (bytes.length > MAX_FILE_CHARS) {
                         throw new ProtocolException(ErrorCode.INVALID_FIELD, name + " is too large", "file");
+                    }
+                    total += bytes.length;
+                    if (files.size() >= MAX_ZIP_FILES || total > MAX_ZIP_TOTAL_CHARS) {
+                        throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip holds more than " + MAX_ZIP_FILES
+                                + " rule files or " + MAX_ZIP_TOTAL_CHARS / 1_000_000 + " MB in all", "file");
                     }
                     files.put(checkPath(name), new String(bytes, StandardCharsets.UTF_8));
                 }

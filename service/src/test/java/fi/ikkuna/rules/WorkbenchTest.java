@@ -176,6 +176,39 @@ class WorkbenchTest extends ServiceTest {
         assertTrue(report.path("corrections").findValuesAsText("text").contains(text));
     }
 
+    /** Issue 13.3: a draft of thousands of wildcard patterns, or an oversized zip, is refused before it can fill the heap. */
+    @Test
+    @Order(7)
+    void oversizedDraftsAreRefused() throws Exception {
+        String draft = newDraft();
+        StringBuilder yaml = new StringBuilder("rules:\n");
+        for (int r = 0; r < 12; r++) {
+            yaml.append("  - id: wild-").append(r).append("\n    urgency: non_urgent\n    match:\n      fi: '");
+            for (int i = 0; i < 500; i++) {
+                yaml.append(i == 0 ? "" : " OR ").append("*x").append(r).append('y').append(i);
+            }
+            yaml.append("'\n");
+        }
+        ObjectNode wild = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/validate",
+                body("rules/99-wild.yaml", yaml.toString()), true));
+        assertFalse(wild.path("valid").asBoolean(), wild.toString());
+        assertEquals("rules/99-wild.yaml", wild.path("error").path("file").asText(), wild.toString());
+        assertTrue(wild.path("error").toString().contains("wildcard"), wild.toString());
+
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < 101; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("triage-rules/faq/f" + i + ".yaml"));
+                zip.write("entries: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        HttpResponse<String> tooMany = HTTP.send(HttpRequest.newBuilder(server.http("/api/workbench/drafts/import"))
+                .header("Cookie", editor.cookie()).header("X-CSRF-Token", editor.csrf())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, tooMany.statusCode(), tooMany.body());
+        assertTrue(tooMany.body().contains("more than 100"), tooMany.body());
+    }
+
     private String newDraft() {
         HttpResponse<String> res = send(editor, "POST", "/api/workbench/drafts", "{}", true);
         assertEquals(201, res.statusCode(), res.body());

@@ -27,6 +27,17 @@ public final class RuleParser {
     private final Vocabulary vocabulary;
     private final Map<String, Analyzer> queryAnalyzers;
 
+    /**
+     * Bounds on one rule set, so a draft cannot exhaust the heap: every wildcard, prefix or regular-expression
+     * clause compiles to an automaton held while the set is active (a draft of thousands of leading wildcards
+     * pinned gigabytes), and every clause costs matching time. The county's rules use ~300 patterns and ~5,000
+     * clauses; the benchmark's generated set ~1,100 patterns.
+     */
+    public static final int MAX_PATTERNS = 5_000;
+    public static final int MAX_CLAUSES = 100_000;
+    private int patterns;
+    private int clauses;
+
     public RuleParser(Vocabulary vocabulary, Map<String, Analyzer> queryAnalyzers) {
         this.vocabulary = vocabulary;
         this.queryAnalyzers = queryAnalyzers;
@@ -86,12 +97,43 @@ public final class RuleParser {
         QueryParser parser = new QueryParser(FIELD, queryAnalyzers.get(lang));
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setAllowLeadingWildcard(true);
+        Query parsed;
         try {
-            return parser.parse(q.text());
+            parsed = parser.parse(q.text());
         } catch (ParseException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw q.error("bad " + lang + " query: " + msg);
         }
+        parsed.visit(new org.apache.lucene.search.QueryVisitor() {
+            @Override
+            public void visitLeaf(Query leaf) {
+                clauses++;
+            }
+
+            @Override
+            public void consumeTerms(Query query, org.apache.lucene.index.Term... terms) {
+                clauses += terms.length;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query query, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+                clauses++;
+                patterns++;
+            }
+
+            @Override
+            public org.apache.lucene.search.QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        if (patterns > MAX_PATTERNS) {
+            throw q.error("the rule set has more than " + MAX_PATTERNS + " wildcard/prefix patterns (each is an automaton kept in"
+                    + " memory); write base forms instead of patterns");
+        }
+        if (clauses > MAX_CLAUSES) {
+            throw q.error("the rule set has more than " + MAX_CLAUSES + " query clauses; split or simplify the rules");
+        }
+        return parsed;
     }
 
     /**
