@@ -13,10 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AdminQuestionTest {
 
-    private static TriageOutcome triage(String lang, String text) {
-        return TestRules.pipeline().triage(new Contact(text, lang, Channel.CHAT, null, null, CaseDefinition.DEFAULT_AT));
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "fi|Miten varaan ajan terveysasemalle?|fi-ajanvaraus",
@@ -24,7 +20,7 @@ class AdminQuestionTest {
             "en|How do I book an appointment at the health centre?|en-booking",
     })
     void bookingQuestionIsAnswered(String lang, String text, String faq) {
-        TriageOutcome o = triage(lang, text);
+        TriageOutcome o = TestRules.chat(lang, text);
         assertTrue(o.answered(), text + ": " + o.explanation());
         assertEquals(faq, o.faq().getFirst().id());
         assertEquals(Urgency.SELF_CARE, o.urgency());
@@ -36,7 +32,7 @@ class AdminQuestionTest {
             "en|How do I book an appointment, I have had a fever and cough for a week",
     })
     void withASymptomItGoesToAPerson(String lang, String text) {
-        TriageOutcome o = triage(lang, text);
+        TriageOutcome o = TestRules.chat(lang, text);
         assertFalse(o.answered(), text + ": " + o.explanation());
     }
 }

@@ -13,10 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NegatedFindingsTest {
 
-    private static TriageOutcome triage(String lang, String text) {
-        return TestRules.pipeline().triage(new Contact(text, lang, Channel.CHAT, null, null, CaseDefinition.DEFAULT_AT));
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "fi|Ei ole hengitysvaikeuksia, kuume 38,2",
@@ -29,7 +25,7 @@ class NegatedFindingsTest {
             "en|no chest pain, the cough has lasted a week",
     })
     void denialRaisesNothing(String lang, String text) {
-        TriageOutcome o = triage(lang, text);
+        TriageOutcome o = TestRules.chat(lang, text);
         assertNotEquals(Urgency.EMERGENCY, o.urgency(), text + ": " + o.explanation());
         assertTrue(o.safety().isEmpty(), text + ": " + o.safety());
     }
@@ -45,6 +41,6 @@ class NegatedFindingsTest {
             "en|crushing chest pain",
     })
     void statedFindingStillRaisesTheFlag(String lang, String text) {
-        assertEquals(Urgency.EMERGENCY, triage(lang, text).urgency(), text);
+        assertEquals(Urgency.EMERGENCY, TestRules.chat(lang, text).urgency(), text);
     }
 }

@@ -26,6 +26,11 @@ public final class TestRules {
         return shared;
     }
 
+    /** A chat contact triaged by the shared pipeline at the cases' fixed time. */
+    public static TriageOutcome chat(String lang, String text) {
+        return pipeline().triage(new Contact(text, lang, Channel.CHAT, null, null, CaseDefinition.DEFAULT_AT));
+    }
+
     /** The texts of the labelled cases in one language, in file order (a mutable copy). */
     public static java.util.List<String> caseTexts(String lang) {
         return new java.util.ArrayList<>(pipeline().cases().stream().map(CaseDefinition::contact)

@@ -54,8 +54,11 @@ public final class Negation {
         return new Negation(Set.of("ilman"),
                 Set.of("ei", "en", "et", "emme", "ette", "eivät", "eikä", "enkä", "etkä", "eivätkä"),
                 Set.of("ole", "oo", "ollut", "olleet", "ollu"),
-                Set.of("enää", "kyllä", "edes", "vielä", "mitään", "yhtään", "ainakaan", "kuitenkaan", "minulla", "mulla",
-                        "hänellä", "sillä", "lapsella", "meillä", "onneksi", "juurikaan", "mitenkään", "erityisiä", "muita"),
+                Set.of("kyllä", "edes", "vielä", "mitään", "yhtään", "ainakaan", "kuitenkaan", "minulla", "mulla",
+                        "hänellä", "sillä", "lapsella", "meillä", "onneksi", "juurikaan", "mitenkään", "erityisiä", "muita",
+                        // adverbs between "ei" and its verb: "ei juuri hengitä" must still reach the verb
+                        "juuri", "koskaan", "lainkaan", "ollenkaan", "kunnolla", "oikein", "aina", "hyvin", "kovin",
+                        "normaalisti", "itse", "enää"),
                 Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "paitsi", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"),
                 Set.of("hengitystä", "pulssia", "sykettä", "ilmaa", "happea", "reaktiota", "vastetta", "elonmerkkejä",
                         "tajuissaan", "tajuillaan", "hereillä", "kontaktissa", "hengissä", "tajuntaa", "henkeä"),

@@ -32,7 +32,8 @@ class NegationTest {
     @Test
     void finnishNegatedActionsAndSignsOfLifeStay() {
         for (String s : List.of("ei saa henkeä", "isä ei herää", "vauva ei hengitä", "hän ei ole herännyt aamulla",
-                "ei ole tajuissaan", "ei hengitystä eikä pulssia", "en pysty hengittämään", "ei vastaa puhutteluun")) {
+                "ei ole tajuissaan", "ei hengitystä eikä pulssia", "en pysty hengittämään", "ei vastaa puhutteluun",
+                "vauva ei juuri hengitä", "isä ei enää kunnolla herää")) {
             assertEquals(s, FI.mask(s), s);
         }
     }
