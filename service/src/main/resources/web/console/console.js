@@ -33,6 +33,7 @@ async function start(me) {
     receipt: (f) => view.receipt(f),
     typing: (f) => view.residentTyping(f),
     state: (f) => view.state(f),
+    revoked: (f) => view.revoked(f),
     error: (f) => {
       if (f.code === 'already_claimed') status(t('alreadyClaimed', { by: f.by }));
       else if (f.code === 'purpose_required') askPurpose(f);

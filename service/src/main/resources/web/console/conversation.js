@@ -159,6 +159,15 @@ export class ConversationView {
     }
   }
 
+  /** The conversation moved out of this professional's queues: its content leaves the screen too. */
+  revoked(frame) {
+    if (frame.conversationId !== this.current) return;
+    this.current = null;
+    this.transcript.replaceChildren();
+    this.section.hidden = true;
+    this.announce(t('revoked'));
+  }
+
   fillSelect(id, pairs) {
     const select = document.getElementById(id);
     select.replaceChildren(...pairs.map(([value, label]) => {

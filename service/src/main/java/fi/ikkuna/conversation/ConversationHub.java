@@ -12,19 +12,48 @@ import fi.ikkuna.protocol.Connection;
  */
 public final class ConversationHub {
     private final Map<String, Set<Connection>> residents = new ConcurrentHashMap<>();
-    private final Map<String, Set<Connection>> professionals = new ConcurrentHashMap<>();
+    /** conversation → professional connection → the queues that professional serves (what they may see) */
+    private final Map<String, Map<Connection, Set<String>>> professionals = new ConcurrentHashMap<>();
 
     public void joinResident(String conversationId, Connection c) {
         residents.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(c);
     }
 
-    public void joinProfessional(String conversationId, Connection c) {
-        professionals.computeIfAbsent(conversationId, k -> ConcurrentHashMap.newKeySet()).add(c);
+    /** A professional who opened the conversation; {@code queues} are theirs, to revoke them if it moves away. */
+    public void joinProfessional(String conversationId, Connection c, Set<String> queues) {
+        professionals.computeIfAbsent(conversationId, k -> new ConcurrentHashMap<>()).put(c, Set.copyOf(queues));
     }
 
     public void leave(String conversationId, Connection c) {
         remove(residents, conversationId, c);
-        remove(professionals, conversationId, c);
+        professionals.computeIfPresent(conversationId, (k, map) -> {
+            map.remove(c);
+            return map.isEmpty() ? null : map;
+        });
+    }
+
+    /** Whether this professional connection still receives the conversation (typing and receipts need it). */
+    public boolean watching(String conversationId, Connection c) {
+        Map<Connection, Set<String>> map = professionals.get(conversationId);
+        return map != null && map.containsKey(c);
+    }
+
+    /**
+     * After the conversation moved to {@code queue}: professionals who do not serve that queue stop receiving it
+     * (told with a {@code revoked} frame), so nothing of it reaches anyone not allowed to read it now.
+     */
+    public void revokeOutside(String conversationId, String queue) {
+        Map<Connection, Set<String>> map = professionals.get(conversationId);
+        if (map == null) {
+            return;
+        }
+        map.entrySet().removeIf(e -> {
+            if (e.getValue().contains(queue)) {
+                return false;
+            }
+            e.getKey().send(fi.ikkuna.protocol.Json.object().put("type", "revoked").put("conversationId", conversationId));
+            return true;
+        });
     }
 
     /** Delivers a committed message: internal notes only to professionals. */
@@ -41,7 +70,10 @@ public final class ConversationHub {
     }
 
     public void toProfessionals(String conversationId, Object frame) {
-        send(professionals.get(conversationId), frame);
+        Map<Connection, Set<String>> map = professionals.get(conversationId);
+        if (map != null) {
+            map.keySet().forEach(c -> c.send(frame));
+        }
     }
 
     public boolean residentOnline(String conversationId) {

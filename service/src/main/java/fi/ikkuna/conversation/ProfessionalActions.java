@@ -135,6 +135,9 @@ public final class ProfessionalActions {
             return ConversationView.of(c);
         });
         announce(v, null);
+        if (!previousQueue[0].equals(v.queueId())) {
+            hub.revokeOutside(id, v.queueId());
+        }
         queueChanges.changed(previousQueue[0]);
         return v;
     }

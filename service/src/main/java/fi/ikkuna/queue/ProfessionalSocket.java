@@ -100,9 +100,9 @@ public final class ProfessionalSocket extends FrameListener {
         return Fields.checkOneOf(frame, "outcome", outcomeCodes.get(), null);
     }
 
-    /** Typing and receipts go only to conversations this connection has opened. */
+    /** Typing and receipts go only to conversations this connection has opened and may still see. */
     private ConversationHub checkWatching(String id) {
-        if (!watching.contains(id)) {
+        if (!hub.watching(id, connection)) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "No such conversation");
         }
         return hub;
@@ -117,9 +117,8 @@ public final class ProfessionalSocket extends FrameListener {
 
     private void sendOpened(String type, ProfessionalActions.Opened opened) {
         String id = opened.conversation().id();
-        if (watching.add(id)) {
-            hub.joinProfessional(id, connection);
-        }
+        watching.add(id);
+        hub.joinProfessional(id, connection, session.principal().queues());
         ObjectNode o = Json.object().put("type", type);
         o.set("conversation", opened.conversation().toJson());
         String triage = opened.conversation().triageJson();

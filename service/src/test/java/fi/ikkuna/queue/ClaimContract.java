@@ -172,6 +172,29 @@ public abstract class ClaimContract extends ServiceTest {
         }
     }
 
+    /**
+     * Q4 (issue 13.6): a transfer out of a professional's queues revokes their live view at once: a
+     * {@code revoked} frame, no further messages, no typing. A professional who serves the new queue keeps it.
+     */
+    @Test
+    void transferRevokesWatchersOutsideTheNewQueue() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect(); WsTestClient boss = admin.connect()) {
+            r.say("Aluksi");
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            boss.send(Frames.pro("open", r.conversationId).put("purpose", "supervision"));
+            boss.await("opened");
+            pro.send(Frames.pro("transfer", r.conversationId).put("queue", "mental-health").put("reason", "mielenterveysasia"));
+            pro.await("revoked", f -> r.conversationId.equals(f.path("conversationId").asText()));
+            r.say("Salainen jatkoviesti");
+            boss.await("message", m -> "Salainen jatkoviesti".equals(m.path("text").asText()));
+            assertTrue(pro.all("message").stream().noneMatch(m -> "Salainen jatkoviesti".equals(m.path("text").asText())),
+                    "a professional outside the new queue still received the conversation");
+            pro.send(Frames.pro("typing", r.conversationId));
+            assertEquals("not_found", pro.await("error").path("code").asText());
+        }
+    }
+
     /** N1: internal notes reach professionals only; typing and receipts cross between the two sides. */
     @Test
     void notesStayInternalAndTypingCrosses() {
