@@ -49,6 +49,7 @@ public final class Ikkuna implements AutoCloseable {
     final WsLimits limits;
     final OriginPolicy origins;
     final Heartbeats heartbeats;
+    final fi.ikkuna.web.ContactRates contactRates;
     final ConversationHub hub = new ConversationHub();
     final QueueService queues;
     final ConversationService conversations;
@@ -63,6 +64,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.appointment.AppointmentRequests appointmentRequests;
     final fi.ikkuna.appointment.Bookings bookings;
     final fi.ikkuna.appointment.DayView appointmentDays;
+    private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     private Ikkuna(Config config) {
@@ -88,7 +90,8 @@ public final class Ikkuna implements AutoCloseable {
         }
         this.limits = WsLimits.from(ik.get("ws"));
         this.origins = new OriginPolicy(limits.allowedOrigins());
-        this.heartbeats = new Heartbeats(limits);
+        this.heartbeats = new Heartbeats(limits, Duration.ofSeconds(ik.get("ws.hello-timeout-seconds").asInt().orElse(10)));
+        this.contactRates = fi.ikkuna.web.ContactRates.from(ik.get("connections"));
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
@@ -123,12 +126,24 @@ public final class Ikkuna implements AutoCloseable {
         return new Ikkuna(config);
     }
 
+    /** Something the routes started that must stop with the service (e.g. a sweeper thread). */
+    public void closeWith(AutoCloseable resource) {
+        closing.add(resource);
+    }
+
     public boolean ready() {
         return db.healthy() && pipeline.ready();
     }
 
     @Override
     public void close() {
+        for (AutoCloseable c : closing) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warning("Closing " + c + ": " + e);
+            }
+        }
         heartbeats.close();
         queues.close();
         db.close();

@@ -51,6 +51,7 @@ public final class Main {
     /** Routes of the service; shared by {@link #main} and the tests. */
     public static void setup(WebServerConfig.BuilderBase<?, ?> server, Ikkuna ikkuna) {
         server.routing(r -> routing(r, ikkuna)).addRouting(wsRouting(ikkuna));
+        ikkuna.closeWith(fi.ikkuna.web.ConnectionGuard.install(server, ikkuna.config));
     }
 
     static void routing(HttpRouting.Builder r, Ikkuna app) {
@@ -69,18 +70,18 @@ public final class Main {
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone)))
-                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth))
+                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth, app.contactRates))
                 .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
-                        app.appointmentDays, app.auth, app.limits.maxTextLength()))
+                        app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config, app.queues::anyoneOnline));
     }
 
     static WsRouting.Builder wsRouting(Ikkuna app) {
         return WsRouting.builder()
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
-                        app.hub, app.queues))
+                        app.hub, app.queues, app.contactRates))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
                         app.signedIn, app.professionals, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
     }

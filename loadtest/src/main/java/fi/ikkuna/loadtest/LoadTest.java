@@ -271,6 +271,12 @@ public final class LoadTest {
         List<String> props = new ArrayList<>();
         props.add("-Dikkuna.ws.rate-per-second=" + o.get("ws-rate"));
         props.add("-Dikkuna.ws.rate-burst=" + o.get("ws-burst"));
+        // Every simulated resident comes from 127.0.0.1: lift the per-address caps (web/ConnectionGuard, ContactRates)
+        // and the listener's total, which the load itself is meant to test.
+        props.add("-Dikkuna.connections.per-address=1000000");
+        props.add("-Dikkuna.connections.contacts-per-address-per-hour=1000000000");
+        props.add("-Dikkuna.connections.contacts-per-address-burst=1000000000");
+        props.add("-Dserver.max-tcp-connections=100000");
         if (!o.get("pool-size").isBlank()) {
             props.add("-Dikkuna.db.pool-size=" + o.get("pool-size"));
         }

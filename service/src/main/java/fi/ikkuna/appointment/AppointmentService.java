@@ -9,6 +9,8 @@ import fi.ikkuna.form.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+
+import fi.ikkuna.web.ContactRates;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -21,8 +23,11 @@ public final class AppointmentService implements HttpService {
     private final DayView days;
     private final Authenticator auth;
     private final int maxTextLength;
+    private final ContactRates contactRates;
 
-    public AppointmentService(AppointmentRequests requests, Bookings bookings, DayView days, Authenticator auth, int maxTextLength) {
+    public AppointmentService(AppointmentRequests requests, Bookings bookings, DayView days, Authenticator auth, int maxTextLength,
+                              ContactRates contactRates) {
+        this.contactRates = contactRates;
         this.requests = requests;
         this.bookings = bookings;
         this.days = days;
@@ -42,6 +47,7 @@ public final class AppointmentService implements HttpService {
 
     private void request(ServerRequest req, ServerResponse res) {
         AppointmentChecks.RequestInput in = AppointmentChecks.checkRequest(Rest.checkBody(req), maxTextLength);
+        contactRates.checkNewContact(req.remotePeer().host());
         Rest.send(res, 200, requests.doRequest(in).body());
     }
 

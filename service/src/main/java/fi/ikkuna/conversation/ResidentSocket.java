@@ -8,6 +8,7 @@ import fi.ikkuna.protocol.ErrorCode;
 import fi.ikkuna.protocol.Fields;
 import fi.ikkuna.protocol.FrameListener;
 import fi.ikkuna.protocol.Heartbeats;
+import fi.ikkuna.web.ContactRates;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.OriginPolicy;
 import fi.ikkuna.protocol.ProtocolException;
@@ -21,12 +22,14 @@ public final class ResidentSocket extends FrameListener {
     private final ConversationService conversations;
     private final ConversationHub hub;
     private final ResidentQueueInfo queueInfo;
+    private final ContactRates contactRates;
     private String conversationId;
     private ConversationView conversation;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
-                          ConversationHub hub, ResidentQueueInfo queueInfo) {
+                          ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates) {
         super(limits, origins, heartbeats);
+        this.contactRates = contactRates;
         this.conversations = conversations;
         this.hub = hub;
         this.queueInfo = queueInfo;
@@ -74,6 +77,7 @@ public final class ResidentSocket extends FrameListener {
         ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
         ConversationView view;
         if (token == null) {
+            contactRates.checkNewContact(connection.address());
             ConversationService.Started started = conversations.doStart(Channel.CHAT, lang);
             view = started.conversation();
             welcome.put("resumeToken", started.resumeToken());
@@ -89,6 +93,7 @@ public final class ResidentSocket extends FrameListener {
                 .put("lastSeq", view.lastSeq());
         conversations.assignee(view).ifPresent(a -> welcome.putObject("assignee").put("name", a.displayName()).put("title", a.title()));
         connection.send(welcome);
+        connection.greeted();
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);
         missed.forEach(m -> connection.send(m.toFrame()));
         if (view.state() == ConversationState.QUEUED) {

@@ -13,6 +13,8 @@ import fi.ikkuna.triage.TriageOutcome;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
+
+import fi.ikkuna.web.ContactRates;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -23,11 +25,13 @@ public final class FormService implements HttpService {
     private final FormCatalog catalog;
     private final FormSubmissions submissions;
     private final Authenticator auth;
+    private final ContactRates contactRates;
 
-    public FormService(FormCatalog catalog, FormSubmissions submissions, Authenticator auth) {
+    public FormService(FormCatalog catalog, FormSubmissions submissions, Authenticator auth, ContactRates contactRates) {
         this.catalog = catalog;
         this.submissions = submissions;
         this.auth = auth;
+        this.contactRates = contactRates;
     }
 
     @Override
@@ -57,6 +61,7 @@ public final class FormService implements HttpService {
     private void submit(ServerRequest req, ServerResponse res) {
         FormDefinition f = checkForm(req);
         FormValidator.Valid valid = FormValidator.checkSubmission(f, Rest.checkBody(req), submissions.today());
+        contactRates.checkNewContact(req.remotePeer().host());
         FormSubmissions.Submitted s = submissions.doSubmit(f, valid);
         TriageOutcome t = s.triage();
         ObjectNode body = Json.object().put("reference", s.reference()).put("replyToken", s.replyToken())

@@ -21,10 +21,14 @@ public final class Connection {
     private final WsSession session;
     private final BlockingQueue<Object> outbox;
     private final AtomicBoolean open = new AtomicBoolean(true);
-    private volatile long lastSeenNanos = System.nanoTime();
+    private final long openedNanos = System.nanoTime();
+    private final String address;
+    private volatile long lastSeenNanos = openedNanos;
+    private volatile boolean greeted;
 
     public Connection(WsSession session, int queueLimit) {
         this.session = session;
+        this.address = session.socketContext().remotePeer().host();
         // Linked, not array-backed: an idle connection should not carry a preallocated slot array.
         this.outbox = new LinkedBlockingQueue<>(queueLimit);
         Thread.ofVirtual().name("ws-out").start(this::drain);
@@ -68,6 +72,21 @@ public final class Connection {
             outbox.clear();
             outbox.offer(frame);
         }
+    }
+
+    /** The client's address (TCP peer), for per-address limits. */
+    public String address() {
+        return address;
+    }
+
+    /** The endpoint accepted this connection's hello; until then the hello timeout applies. */
+    public void greeted() {
+        greeted = true;
+    }
+
+    /** Nanoseconds since the connection opened without a successful hello, or 0 once it said hello. */
+    public long ungreetedNanos() {
+        return greeted ? 0 : System.nanoTime() - openedNanos;
     }
 
     public void markSeen() {

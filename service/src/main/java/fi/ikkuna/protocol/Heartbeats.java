@@ -1,22 +1,28 @@
 package fi.ikkuna.protocol;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps idle connections alive and finds dead ones: every interval each connection gets a WebSocket ping;
- * one that has sent nothing (no frame, no pong) for the timeout is terminated with close code 4408.
+ * one that has sent nothing (no frame, no pong) for the timeout is terminated with close code 4408. A connection
+ * that has not completed its hello within the hello timeout is terminated with 4401: an open socket that never
+ * says hello holds a thread and a slot of its address and does nothing a client needs.
  */
 public final class Heartbeats implements AutoCloseable {
     public static final int CLOSE_HEARTBEAT_TIMEOUT = 4408;
+    public static final int CLOSE_HELLO_TIMEOUT = 4401;
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final WsLimits limits;
+    private final long helloTimeoutNanos;
     private final Thread loop;
     private volatile boolean running = true;
 
-    public Heartbeats(WsLimits limits) {
+    public Heartbeats(WsLimits limits, Duration helloTimeout) {
         this.limits = limits;
+        this.helloTimeoutNanos = helloTimeout.toNanos();
         this.loop = Thread.ofVirtual().name("heartbeats").start(this::run);
     }
 
@@ -34,19 +40,30 @@ public final class Heartbeats implements AutoCloseable {
 
     private void run() {
         long timeout = limits.heartbeatTimeout().toNanos();
+        long interval = limits.heartbeatInterval().toNanos();
+        // Ticks often enough for the hello timeout; pings still go out once per heartbeat interval.
+        long tick = Math.max(100_000_000L, Math.min(interval, helloTimeoutNanos / 4));
+        long nextPing = System.nanoTime() + interval;
         while (running) {
             try {
-                Thread.sleep(limits.heartbeatInterval());
+                Thread.sleep(Duration.ofNanos(tick));
             } catch (InterruptedException e) {
                 return;
+            }
+            boolean ping = System.nanoTime() - nextPing >= 0;
+            if (ping) {
+                nextPing += interval;
             }
             for (Connection c : connections) {
                 if (!c.isOpen()) {
                     connections.remove(c);
+                } else if (c.ungreetedNanos() > helloTimeoutNanos) {
+                    connections.remove(c);
+                    c.terminate(CLOSE_HELLO_TIMEOUT, "hello timeout");
                 } else if (c.silentNanos() > timeout) {
                     connections.remove(c);
                     c.terminate(CLOSE_HEARTBEAT_TIMEOUT, "heartbeat timeout");
-                } else {
+                } else if (ping) {
                     c.ping();
                 }
             }

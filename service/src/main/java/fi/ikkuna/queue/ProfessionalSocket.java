@@ -70,6 +70,7 @@ public final class ProfessionalSocket extends FrameListener {
         if ("hello".equals(type)) {
             checkVersion(frame);
             helloDone = true;
+            connection.greeted();
             ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
             welcome.putObject("professional").put("id", p.id()).put("name", p.displayName()).put("title", p.title())
                     .put("role", p.role()).set("queues", Json.MAPPER.valueToTree(p.queues()));

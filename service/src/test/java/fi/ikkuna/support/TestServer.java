@@ -26,6 +26,8 @@ public final class TestServer implements AutoCloseable {
         // Browser tests chat without a console open; WidgetStaffingTest covers the contact-request mode.
         overrides.put("ikkuna.widget.when-nobody-online", "chat");
         overrides.put("ikkuna.rules.dir", CountyRules.dir().toString());
+        // Every test client is on loopback: the per-address budget of new contacts is ContactRatesTest's business.
+        overrides.put("ikkuna.connections.contacts-per-address-burst", "1000000");
         overrides.putAll(extra);
         start();
     }
