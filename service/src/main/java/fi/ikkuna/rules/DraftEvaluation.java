@@ -77,8 +77,14 @@ public final class DraftEvaluation {
      * Without the second opinion, which learnt these very cases (see {@link fi.ikkuna.triage.RuleTriagePipeline#triageByRules}).
      */
     public static double emergencyRecall(CompiledRules draft) {
-        List<CaseDefinition> emergencies = draft.pipeline().cases().stream()
-                .filter(c -> c.expectUrgency() == Urgency.EMERGENCY).toList();
+        return emergencyRecall(draft, List.of());
+    }
+
+    /** As {@link #emergencyRecall(CompiledRules)} over the draft's emergencies and {@code protectedCases} together. */
+    public static double emergencyRecall(CompiledRules draft, List<CaseDefinition> protectedCases) {
+        List<CaseDefinition> emergencies = new ArrayList<>(draft.pipeline().cases().stream()
+                .filter(c -> c.expectUrgency() == Urgency.EMERGENCY).toList());
+        emergencies.addAll(protectedCases);
         long caught = emergencies.stream().filter(c -> draft.pipeline().triageByRules(c.contact()).emergency()).count();
         return emergencies.isEmpty() ? 1.0 : ratio(caught, emergencies.size());
     }

@@ -1,5 +1,8 @@
 package fi.ikkuna.rules;
 
+import java.util.List;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.Status;
@@ -55,6 +58,7 @@ public final class DraftService implements HttpService {
                 .post("/{id}/try", HttpErrors.guard(this::tryIt))
                 .post("/{id}/test", HttpErrors.guard(this::test))
                 .post("/{id}/publish", HttpErrors.guard(this::publish))
+                .post("/{id}/approve", HttpErrors.guard(this::approve))
                 .post("/{id}/rebase", HttpErrors.guard(this::rebase))
                 .post("/{id}/corrections/{event}/accept", HttpErrors.guard(this::acceptCorrection));
     }
@@ -112,21 +116,58 @@ public final class DraftService implements HttpService {
         HttpErrors.json(res, Json.MAPPER.valueToTree(report));
     }
 
-    /** Publishing is refused when the draft misses any labelled emergency, and when someone published first. */
+    /**
+     * Publishing is refused when the draft misses any labelled emergency of its own or of the published version
+     * (the protected baseline: deleting cases does not shrink it), when it takes anything from the safety net
+     * without a second rules editor's approval of exactly these files, and when someone published first.
+     */
     private void publish(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkRulesEditor(req);
         ObjectNode body = Json.parseObject(req.content().as(String.class));
         String comment = Fields.checkString(body, "comment", 1000);
         RuleDraft d = draft(req);
         CompiledRules compiled = compiled(d.files());
-        double recall = DraftEvaluation.emergencyRecall(compiled);
+        CompiledRules published = active.active().rules();
+        SafetyChanges changes = SafetyChanges.between(published, compiled);
+        double recall = DraftEvaluation.emergencyRecall(compiled, SafetyChanges.protectedEmergencies(published, changes));
         if (recall < 1.0) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, String.format(
                     "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", recall * 100));
         }
-        int version = versions.doPublish(p.displayName(), d.baseVersion(), d.files(), comment, compiled);
+        String approver = null;
+        if (changes.needsSecondApprover()) {
+            String[] approval = d.approval().orElseThrow(() -> new ProtocolException(ErrorCode.ILLEGAL_TRANSITION,
+                    "This draft removes or changes the safety net (" + describe(changes) + "): a second rules editor must approve it",
+                    null, Map.of("approvalRequired", true, "safetyRules", changes.changedSafetyRules(),
+                            "removedEmergencies", changes.removedEmergencies())));
+            if (approval[0].equals(p.id())) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "The approver cannot also publish: four eyes means two people");
+            }
+            approver = approval[1];
+        }
+        int version = versions.doPublish(p.displayName(), approver, d.baseVersion(), d.files(), comment, compiled);
         drafts.doDelete(d.id());
         HttpErrors.json(res, Json.object().put("version", version));
+    }
+
+    /** A second rules editor approves the draft's current files; what it changes in the safety net is in the answer. */
+    private void approve(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        RuleDraft d = drafts.doApprove(draft(req).id(), p.id(), p.displayName());
+        SafetyChanges changes = SafetyChanges.between(active.active().rules(), compiled(d.files()));
+        HttpErrors.json(res, Json.object().put("approvedBy", p.displayName()).put("filesHash", d.files().hash())
+                .set("safetyChanges", Json.MAPPER.valueToTree(changes)));
+    }
+
+    static String describe(SafetyChanges c) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!c.changedSafetyRules().isEmpty()) {
+            parts.add("safety rules " + String.join(", ", c.changedSafetyRules()));
+        }
+        if (!c.removedEmergencies().isEmpty()) {
+            parts.add("labelled emergencies " + String.join(", ", c.removedEmergencies()));
+        }
+        return String.join("; ", parts);
     }
 
     private void rebase(ServerRequest req, ServerResponse res) {

@@ -21,6 +21,12 @@ public class RuleDraft {
     private String filesJson;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    @Column(name = "approved_by_id")
+    private String approvedById;
+    @Column(name = "approved_by_name")
+    private String approvedByName;
+    @Column(name = "approved_hash")
+    private String approvedHash;
 
     protected RuleDraft() {
     }
@@ -32,9 +38,25 @@ public class RuleDraft {
         update(files, at);
     }
 
+    /** Any change of the files withdraws an approval: the approver saw other files. */
     void update(RuleFiles files, Instant at) {
         this.filesJson = files.toJson();
         this.updatedAt = at;
+        this.approvedById = null;
+        this.approvedByName = null;
+        this.approvedHash = null;
+    }
+
+    void approve(String approverId, String approverName, String filesHash) {
+        this.approvedById = approverId;
+        this.approvedByName = approverName;
+        this.approvedHash = filesHash;
+    }
+
+    /** The approver of exactly these files, if any. */
+    public java.util.Optional<String[]> approval() {
+        return approvedHash != null && approvedHash.equals(files().hash())
+                ? java.util.Optional.of(new String[] {approvedById, approvedByName}) : java.util.Optional.empty();
     }
 
     void rebase(int version, RuleFiles files, Instant at) {

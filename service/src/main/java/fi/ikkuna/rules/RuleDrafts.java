@@ -65,6 +65,21 @@ public final class RuleDrafts {
         });
     }
 
+    /** Records a second rules editor's approval of the draft's current files (never its author's). */
+    public RuleDraft doApprove(String id, String approverId, String approverName) {
+        return db.tx(em -> {
+            RuleDraft d = em.find(RuleDraft.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (d == null) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such draft");
+            }
+            if (d.authorId().equals(approverId)) {
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "The draft's author cannot approve it: a second rules editor must");
+            }
+            d.approve(approverId, approverName, d.files().hash());
+            return d;
+        });
+    }
+
     /** Moves the draft onto the active version, keeping the editor's files; they test again before publishing. */
     public RuleDraft doRebase(String id) {
         int version = active.active().version();

@@ -22,12 +22,15 @@ public class RuleVersion {
     private String diff;
     @Column(name = "files_hash")
     private String filesHash;
+    @Column(name = "approved_by")
+    private String approvedBy;
 
     protected RuleVersion() {
     }
 
-    RuleVersion(int version, String author, Instant createdAt, String comment, RuleFiles files, String diff) {
+    RuleVersion(int version, String author, String approvedBy, Instant createdAt, String comment, RuleFiles files, String diff) {
         this.version = version;
+        this.approvedBy = approvedBy;
         this.author = author;
         this.createdAt = createdAt;
         this.comment = comment;
@@ -43,4 +46,6 @@ public class RuleVersion {
     public RuleFiles files() { return RuleFiles.fromJson(filesJson); }
     public String diff() { return diff; }
     public String filesHash() { return filesHash; }
+    /** The second rules editor who approved a change to the safety net, or null. */
+    public String approvedBy() { return approvedBy; }
 }

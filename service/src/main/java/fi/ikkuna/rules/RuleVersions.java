@@ -67,7 +67,7 @@ public final class RuleVersions {
             if (changed && fromDir != null) {
                 int next = state == null ? 1 : state.activeVersion() + 1;
                 RuleFiles previous = state == null ? new RuleFiles(new java.util.TreeMap<>()) : find(em, state.activeVersion()).files();
-                em.persist(new RuleVersion(next, "triage-rules directory", clock.instant(), "imported from " + dir.toAbsolutePath(),
+                em.persist(new RuleVersion(next, "triage-rules directory", null, clock.instant(), "imported from " + dir.toAbsolutePath(),
                         files, RuleDiff.between(previous, files)));
                 if (state == null) {
                     em.persist(new RuleState(next, files.hash()));
@@ -86,7 +86,7 @@ public final class RuleVersions {
     }
 
     /** Publishes files as the next version on top of {@code baseVersion}; a concurrent publish on the same base loses. */
-    public int doPublish(String author, int baseVersion, RuleFiles files, String comment, CompiledRules compiled) {
+    public int doPublish(String author, String approvedBy, int baseVersion, RuleFiles files, String comment, CompiledRules compiled) {
         int version = db.tx(em -> {
             RuleState state = em.find(RuleState.class, RuleState.ID, LockModeType.PESSIMISTIC_WRITE);
             if (state.activeVersion() != baseVersion) {
@@ -95,7 +95,7 @@ public final class RuleVersions {
                         null, java.util.Map.of("activeVersion", state.activeVersion(), "rebase", true));
             }
             int next = state.activeVersion() + 1;
-            em.persist(new RuleVersion(next, author, clock.instant(), comment, files,
+            em.persist(new RuleVersion(next, author, approvedBy, clock.instant(), comment, files,
                     RuleDiff.between(find(em, state.activeVersion()).files(), files)));
             state.activate(next);
             return next;
@@ -108,8 +108,14 @@ public final class RuleVersions {
     public int doRollback(String author, int toVersion, String comment) {
         RuleFiles files = versionFiles(toVersion);
         CompiledRules compiled = compile(files);
+        SafetyChanges changes = SafetyChanges.between(active.active().rules(), compiled);
+        if (changes.needsSecondApprover()) {
+            throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "Rolling back to version " + toVersion + " would remove or change "
+                    + "the safety net (" + DraftService.describe(changes) + "): import that version's export as a draft, have a "
+                    + "second rules editor approve it, then publish it", null, java.util.Map.of("approvalRequired", true));
+        }
         int base = active.active().version();
-        return doPublish(author, base, files, "rollback to version " + toVersion + (comment == null ? "" : ": " + comment), compiled);
+        return doPublish(author, null, base, files, "rollback to version " + toVersion + (comment == null ? "" : ": " + comment), compiled);
     }
 
     public List<RuleVersion> list() {

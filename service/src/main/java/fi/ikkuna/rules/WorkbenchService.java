@@ -69,7 +69,7 @@ public final class WorkbenchService implements HttpService {
         int current = active.active().version();
         ObjectNode body = Json.object().put("active", current);
         ArrayNode arr = body.putArray("versions");
-        versions.list().forEach(v -> arr.addObject().put("version", v.version()).put("author", v.author())
+        versions.list().forEach(v -> arr.addObject().put("version", v.version()).put("author", v.author()).put("approvedBy", v.approvedBy())
                 .put("createdAt", v.createdAt().toString()).put("comment", v.comment()).put("active", v.version() == current));
         HttpErrors.json(res, body);
     }
@@ -77,7 +77,8 @@ public final class WorkbenchService implements HttpService {
     private void version(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         RuleVersion v = versions.version(checkVersion(req));
-        ObjectNode body = Json.object().put("version", v.version()).put("author", v.author()).put("createdAt", v.createdAt().toString())
+        ObjectNode body = Json.object().put("version", v.version()).put("author", v.author()).put("approvedBy", v.approvedBy())
+                .put("createdAt", v.createdAt().toString())
                 .put("comment", v.comment()).put("diff", v.diff());
         body.set("files", Json.MAPPER.valueToTree(v.files().files()));
         HttpErrors.json(res, body);

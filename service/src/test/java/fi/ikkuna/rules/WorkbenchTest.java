@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 
@@ -207,6 +208,51 @@ class WorkbenchTest extends ServiceTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, tooMany.statusCode(), tooMany.body());
         assertTrue(tooMany.body().contains("more than 100"), tooMany.body());
+    }
+
+    /**
+     * Issue 13.5: deleting the emergency cases together with a safety file used to publish (an empty case set
+     * counted as 100 % recall). Now it needs a second rules editor's approval of exactly those files; the author
+     * cannot approve, the approver cannot publish, an edit withdraws the approval, both names are on the version,
+     * and a rollback that takes the safety net away is refused the same way.
+     */
+    @Test
+    @Order(20)
+    void weakeningTheSafetyNetNeedsFourEyes() {
+        String draft = newDraft();
+        for (String f : List.of("cases/emergency-fi.yaml", "cases/emergency-sv-en.yaml", "cases/channels.yaml", "cases/rescue.yaml",
+                "cases/dental.yaml", "rules/10-safety-health.yaml")) {
+            send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files", body(f, null), true);
+        }
+        HttpResponse<String> alone = send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"tidy\"}", true);
+        assertEquals(409, alone.statusCode(), alone.body());
+        assertTrue(alone.body().contains("chest-pain (removed)"), alone.body());
+        assertTrue(alone.body().contains("approvalRequired"), alone.body());
+        assertEquals(403, send(editor, "POST", "/api/workbench/drafts/" + draft + "/approve", "{}", true).statusCode(),
+                "the author cannot approve her own draft");
+
+        Pro second = Pro.login(server, "admin", "admin-demo");
+        ObjectNode approved = json(send(second, "POST", "/api/workbench/drafts/" + draft + "/approve", "{}", true));
+        assertTrue(approved.path("safetyChanges").path("removedEmergencies").size() > 0, approved.toString());
+        assertEquals(403, send(second, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"x\"}", true).statusCode(),
+                "the approver cannot also publish");
+        // an edit after the approval withdraws it
+        send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files", body("faq/extra.yaml", FAQ.replace("testikahvio", "testiruokala")), true);
+        assertEquals(409, send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"x\"}", true).statusCode());
+        json(send(second, "POST", "/api/workbench/drafts/" + draft + "/approve", "{}", true));
+        int weakened = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"reviewed\"}", true))
+                .path("version").asInt();
+        ObjectNode v = json(editor.get("/api/workbench/versions/" + weakened));
+        assertEquals("Riikka Laine", v.path("author").asText());
+        assertEquals("Antti Järvinen", v.path("approvedBy").asText());
+
+        // restoring version 1 adds the safety net back: no approval needed; taking it away again by rollback is refused
+        int restored = json(send(editor, "POST", "/api/workbench/versions/1/rollback", "{\"comment\":\"restore\"}", true))
+                .path("version").asInt();
+        assertEquals(weakened + 1, restored);
+        HttpResponse<String> back = send(editor, "POST", "/api/workbench/versions/" + weakened + "/rollback", "{\"comment\":\"x\"}", true);
+        assertEquals(409, back.statusCode(), back.body());
+        assertTrue(back.body().contains("approve"), back.body());
     }
 
     private String newDraft() {
