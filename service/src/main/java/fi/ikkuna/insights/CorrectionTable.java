@@ -7,7 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Triage corrections: every transfer (which always carries a reason) counts once for each rule that fired in
- * the conversation's stored triage, so a rule that keeps sending contacts to the wrong queue stands out.
+ * the conversation's stored triage, so a rule that keeps sending contacts to the wrong queue stands out. Counts only:
+ * the reason after "from -> to: " is free text that may name the resident, and managers read this without an
+ * access-log row (docs/audit.md A5).
  */
 final class CorrectionTable {
     private CorrectionTable() {

@@ -5,23 +5,31 @@ import java.util.List;
 import java.util.function.Function;
 
 import fi.ikkuna.persistence.Database;
+import fi.ikkuna.privacy.Deidentifier;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Contact;
 
 /**
  * Triage corrections: every transfer a professional made with a reason. Each becomes a candidate case whose
  * expected service is the service of the queue it was moved to.
+ *
+ * <p>Rules editors read corrections without an access-log row, and accepted ones are copied into rule files,
+ * published versions and exports for good, so the resident's text and the reason leave here only de-identified
+ * (docs/audit.md A5). The original stays in the conversation, which {@code conversationId} names: reading it is an
+ * access (opening the conversation, with a purpose once it has ended).
  */
 public final class Corrections {
     private final Database db;
     private final ZoneId zone;
+    private final Deidentifier deidentifier;
 
     public Corrections(Database db, ZoneId zone) {
         this.db = db;
         this.zone = zone;
+        this.deidentifier = Deidentifier.standard();
     }
 
-    /** One correction: the contact as first written, where it went, and why. */
+    /** One correction: the contact as first written and why it was moved, both de-identified; where it went. */
     public record Correction(String eventId, String conversationId, Contact contact, String fromQueue, String toQueue,
                              String expectService, String reason) {
     }
@@ -52,8 +60,11 @@ public final class Corrections {
         String to = detail.substring(arrow + 4, colon);
         java.time.Instant at = r[6] instanceof java.sql.Timestamp ts ? ts.toInstant()
                 : r[6] instanceof java.time.LocalDateTime ldt ? ldt.atZone(java.time.ZoneId.systemDefault()).toInstant() : java.time.Instant.now();
-        Contact contact = new Contact(String.valueOf(r[5]), String.valueOf(r[3]), Channel.valueOf(String.valueOf(r[4])), null, null,
-                at.atZone(zone));
-        return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, serviceOf.apply(to), detail.substring(colon + 2));
+        String language = String.valueOf(r[3]);
+        Contact contact = new Contact(deidentifier.scrub(String.valueOf(r[5]), language), language, Channel.valueOf(String.valueOf(r[4])),
+                null, null, at.atZone(zone));
+        // Professionals write reasons in the console's language, usually Finnish, whatever the resident wrote in.
+        return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, serviceOf.apply(to),
+                deidentifier.scrub(detail.substring(colon + 2), "fi"));
     }
 }

@@ -44,12 +44,16 @@ public final class WorkbenchService implements HttpService {
         this.queues = queues;
     }
 
-    /** Professionals' transfers with a reason: candidate cases for the editors. */
+    /**
+     * Professionals' transfers with a reason: candidate cases for the editors, de-identified. The conversation id is
+     * the way to the original, through the access-logged open of someone allowed to read it.
+     */
     private void corrections(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         ObjectNode body = Json.object();
         ArrayNode arr = body.putArray("corrections");
-        corrections.list(queues::serviceOf).forEach(c -> arr.addObject().put("eventId", c.eventId()).put("text", c.contact().text())
+        corrections.list(queues::serviceOf).forEach(c -> arr.addObject().put("eventId", c.eventId())
+                .put("conversationId", c.conversationId()).put("text", c.contact().text())
                 .put("language", c.contact().language()).put("from", c.fromQueue()).put("to", c.toQueue())
                 .put("expectService", c.expectService()).put("reason", c.reason()));
         HttpErrors.json(res, body);

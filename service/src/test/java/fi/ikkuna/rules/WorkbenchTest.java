@@ -148,21 +148,8 @@ class WorkbenchTest extends ServiceTest {
     @Test
     @Order(6)
     void transfersBecomeCandidateCasesAnEditorCanAccept() {
-        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
         String text = "Hammasta on särkenyt viikon ja poski on hieman turvoksissa, tarvitsen hoitajan neuvoa";
-        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
-            r.say(text);
-            if (r.ws.await("triage").path("answered").asBoolean()) {
-                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
-            }
-            r.ws.await("state", st -> "queued".equals(st.path("state").asText()));
-            String queue = r.ws.all("state").getLast().path("queue").asText();
-            String target = "dental".equals(queue) ? "general" : "dental";
-            pro.send(Frames.pro("claim", r.conversationId));
-            pro.await("claimed");
-            pro.send(Frames.pro("transfer", r.conversationId).put("queue", target).put("reason", "kuuluu toiseen jonoon"));
-            r.ws.await("state", st -> target.equals(st.path("queue").asText()));
-        }
+        transferred(text, "kuuluu toiseen jonoon");
         ObjectNode list = Json.parseObject(editor.get("/api/workbench/corrections").body());
         ObjectNode correction = (ObjectNode) list.path("corrections").get(0);
         assertEquals(text, correction.path("text").asText());
@@ -175,6 +162,71 @@ class WorkbenchTest extends ServiceTest {
         assertTrue(file.contains(text) && file.contains("service: " + correction.path("expectService").asText()), file);
         ObjectNode report = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}", true));
         assertTrue(report.path("corrections").findValuesAsText("text").contains(text));
+    }
+
+    /**
+     * Issue 13.4: what a resident wrote and why a professional moved it reaches a rules editor de-identified, in the
+     * listing, the draft test report, the accepted case file, the published version and its export; the original stays
+     * in the conversation, which the correction names for the access-logged path.
+     */
+    @Test
+    @Order(8)
+    void correctionsReachRulesEditorsDeidentified() throws Exception {
+        String text = "Hammasta on särkenyt viikon ja poski on turvoksissa. Olen Matti Virtanen, hetu 010190-123A, "
+                + "soittakaa numeroon 040 123 4567 tai matti.virtanen@example.fi, asun Koivukuja 3 B 12, 00100 Helsinki.";
+        String conversation = transferred(text, "Virtasen mukaan oikea numero on +358 50 765 4321, kuuluu toiseen jonoon");
+        java.util.List<String> personal = java.util.List.of("Matti", "Virtanen", "Virtasen", "010190-123A", "123 4567", "765 4321",
+                "virtanen@", "Koivukuja", "00100");
+        ObjectNode correction = (ObjectNode) Json.parseObject(editor.get("/api/workbench/corrections").body()).path("corrections").get(0);
+        assertNone(personal, correction.toString());
+        assertEquals(conversation, correction.path("conversationId").asText(), "the original is reachable only through the conversation");
+        assertTrue(correction.path("text").asText().startsWith("Hammasta on särkenyt viikon ja poski on turvoksissa."), correction.toString());
+        assertTrue(correction.path("reason").asText().contains("kuuluu toiseen jonoon"), correction.toString());
+
+        String draft = newDraft();
+        json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/corrections/" + correction.path("eventId").asText() + "/accept", "{}", true));
+        assertNone(personal, json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}", true)).toString());
+        String file = Json.parseObject(editor.get("/api/workbench/drafts/" + draft).body()).path("files").path("cases/corrections.yaml").asText();
+        assertTrue(file.contains("Hammasta on särkenyt"), file);
+        assertNone(personal, file);
+        int version = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"deid\"}", true))
+                .path("version").asInt();
+        assertNone(personal, editor.get("/api/workbench/versions/" + version).body());
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(server.http("/api/workbench/versions/" + version + "/export"))
+                .header("Cookie", editor.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        StringBuilder all = new StringBuilder();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(all.toString().contains("Hammasta on särkenyt viikon ja poski on turvoksissa."));
+        assertNone(personal, all.toString());
+    }
+
+    private static void assertNone(java.util.List<String> personal, String shown) {
+        for (String p : personal) {
+            assertFalse(shown.contains(p), "'" + p + "' reached a rules editor: " + shown);
+        }
+    }
+
+    /** A resident writes {@code text}, a nurse claims it and moves it to another queue; returns the conversation id. */
+    private String transferred(String text, String reason) {
+        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
+            r.say(text);
+            if (r.ws.await("triage").path("answered").asBoolean()) {
+                r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            }
+            r.ws.await("state", st -> "queued".equals(st.path("state").asText()));
+            String queue = r.ws.all("state").getLast().path("queue").asText();
+            String target = "dental".equals(queue) ? "general" : "dental";
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("transfer", r.conversationId).put("queue", target).put("reason", reason));
+            r.ws.await("state", st -> target.equals(st.path("queue").asText()));
+            return r.conversationId;
+        }
     }
 
     /** Issue 13.3: a draft of thousands of wildcard patterns, or an oversized zip, is refused before it can fill the heap. */

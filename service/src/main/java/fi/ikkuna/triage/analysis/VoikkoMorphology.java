@@ -98,8 +98,12 @@ public final class VoikkoMorphology {
         }
         Set<String> bases = new LinkedHashSet<>();
         Set<String> parts = new LinkedHashSet<>();
+        Set<String> classes = new LinkedHashSet<>();
         boolean verb = false;
         for (Analysis a : analyses) {
+            if (a.get("CLASS") != null) {
+                classes.add(a.get("CLASS"));
+            }
             verb |= "teonsana".equals(a.get("CLASS")) || a.containsKey("PARTICIPLE");
             String base = a.get("BASEFORM");
             if (base != null) {
@@ -115,7 +119,7 @@ public final class VoikkoMorphology {
             parts.addAll(compoundParts(a.get("WORDBASES")));
         }
         parts.removeAll(bases);
-        return new Morphology(List.copyOf(bases), List.copyOf(parts), verb);
+        return new Morphology(List.copyOf(bases), List.copyOf(parts), verb, List.copyOf(classes));
     }
 
     /**
