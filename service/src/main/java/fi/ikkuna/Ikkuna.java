@@ -87,7 +87,12 @@ public final class Ikkuna implements AutoCloseable {
             LOG.severe("Triage rules not loaded from " + rulesDir.toAbsolutePath() + ": " + e.getMessage());
         }
         this.limits = WsLimits.from(ik.get("ws"));
-        this.origins = new OriginPolicy(limits.allowedOrigins());
+        String publicOrigin = ik.get("public-origin").asString().orElse("");
+        this.origins = new OriginPolicy(limits.allowedOrigins(), publicOrigin);
+        if (publicOrigin.isBlank()) {
+            LOG.warning("ikkuna.public-origin is not set: the widget's WebSockets work only from loopback pages and "
+                    + "ikkuna.ws.allowed-origins");
+        }
         this.heartbeats = new Heartbeats(limits);
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
