@@ -108,7 +108,7 @@ public final class Ikkuna implements AutoCloseable {
         this.appointmentRequests = new fi.ikkuna.appointment.AppointmentRequests(conversations, availability, clock, zone,
                 ik.get("appointments.offer-limit").asInt().orElse(8));
         this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
-        this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone);
+        this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone, clock);
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();
