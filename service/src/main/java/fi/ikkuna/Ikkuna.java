@@ -98,8 +98,11 @@ public final class Ikkuna implements AutoCloseable {
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
         this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids);
-        this.sessions = new Sessions(Duration.ofMinutes(ik.get("auth.session-minutes").asInt().orElse(480)), clock);
+        // Fractions allowed: the expiry tests use a few seconds.
+        this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
+                clock);
         this.sessions.onSignOut(signedIn);
+        this.sessions.sweepEvery(Duration.ofMillis(ik.get("auth.session-sweep-ms").asInt().orElse(5000)));
         this.auth = new Authenticator(sessions);
         this.accounts = new Accounts(db);
         this.forms = fi.ikkuna.form.FormCatalog.load(rulesDir.resolve("forms"));
@@ -134,6 +137,7 @@ public final class Ikkuna implements AutoCloseable {
 
     @Override
     public void close() {
+        sessions.close();
         heartbeats.close();
         queues.close();
         db.close();
