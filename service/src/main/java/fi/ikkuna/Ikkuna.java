@@ -89,15 +89,23 @@ public final class Ikkuna implements AutoCloseable {
             LOG.severe("Triage rules not loaded from " + rulesDir.toAbsolutePath() + ": " + e.getMessage());
         }
         this.limits = WsLimits.from(ik.get("ws"));
-        this.origins = new OriginPolicy(limits.allowedOrigins());
+        String publicOrigin = ik.get("public-origin").asString().orElse("");
+        this.origins = new OriginPolicy(limits.allowedOrigins(), publicOrigin);
+        if (publicOrigin.isBlank()) {
+            LOG.warning("ikkuna.public-origin is not set: the widget's WebSockets work only from loopback pages and "
+                    + "ikkuna.ws.allowed-origins");
+        }
         this.heartbeats = new Heartbeats(limits, Duration.ofSeconds(ik.get("ws.hello-timeout-seconds").asInt().orElse(10)));
         this.contactRates = fi.ikkuna.web.ContactRates.from(ik.get("connections"));
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
         this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids);
-        this.sessions = new Sessions(Duration.ofMinutes(ik.get("auth.session-minutes").asInt().orElse(480)), clock);
+        // Fractions allowed: the expiry tests use a few seconds.
+        this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
+                clock);
         this.sessions.onSignOut(signedIn);
+        this.sessions.sweepEvery(Duration.ofMillis(ik.get("auth.session-sweep-ms").asInt().orElse(5000)));
         this.auth = new Authenticator(sessions);
         this.accounts = new Accounts(db);
         this.forms = fi.ikkuna.form.FormCatalog.load(rulesDir.resolve("forms"));
@@ -106,7 +114,7 @@ public final class Ikkuna implements AutoCloseable {
         this.appointmentRequests = new fi.ikkuna.appointment.AppointmentRequests(conversations, availability, clock, zone,
                 ik.get("appointments.offer-limit").asInt().orElse(8));
         this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
-        this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone);
+        this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone, clock);
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();
@@ -144,6 +152,7 @@ public final class Ikkuna implements AutoCloseable {
                 LOG.warning("Closing " + c + ": " + e);
             }
         }
+        sessions.close();
         heartbeats.close();
         queues.close();
         db.close();

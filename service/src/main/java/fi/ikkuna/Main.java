@@ -5,6 +5,8 @@ import fi.ikkuna.auth.AuthService;
 import fi.ikkuna.console.ConsoleService;
 import fi.ikkuna.console.SecurityHeaders;
 import fi.ikkuna.conversation.ResidentSocket;
+import fi.ikkuna.protocol.EdgeHeaders;
+import fi.ikkuna.protocol.UnhandledErrors;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.staticcontent.StaticContentService;
@@ -50,13 +52,24 @@ public final class Main {
 
     /** Routes of the service; shared by {@link #main} and the tests. */
     public static void setup(WebServerConfig.BuilderBase<?, ?> server, Ikkuna ikkuna) {
+        edge(server);
         server.routing(r -> routing(r, ikkuna)).addRouting(wsRouting(ikkuna));
         ikkuna.closeWith(fi.ikkuna.web.ConnectionGuard.install(server, ikkuna.config));
     }
 
+    /** Refusals of the transport itself (before routing): the edge's headers, no echoed message. */
+    static void edge(WebServerConfig.BuilderBase<?, ?> server) {
+        server.directHandlers(EdgeHeaders.directHandlers());
+    }
+
+    /** What every routed response passes through, whatever route (or none, or a failing one) answers it. */
+    static void edge(HttpRouting.Builder r) {
+        r.addFilter(new EdgeHeaders()).addFilter(new SecurityHeaders()).error(Throwable.class, new UnhandledErrors());
+    }
+
     static void routing(HttpRouting.Builder r, Ikkuna app) {
-        r.addFilter(new SecurityHeaders())
-                .get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
+        edge(r);
+        r.get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
                 .register("/console/vendor/chart", StaticContentService.builder("META-INF/resources/webjars/chart.js/4.5.1/dist").build()) // insights
                 .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))

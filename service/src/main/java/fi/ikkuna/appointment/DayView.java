@@ -1,5 +1,6 @@
 package fi.ikkuna.appointment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.audit.AccessLogEntry;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.AuthorKind;
 import fi.ikkuna.conversation.ConversationState;
@@ -22,18 +24,22 @@ import fi.ikkuna.protocol.ProtocolException;
 /**
  * A professional's appointments of one day with each resident's triaged request. The request is read through
  * {@link ProfessionalActions#accessConversation}, the one way a professional loads a conversation, so every
- * read is in the access log with the purpose "appointment".
+ * read is in the access log with the purpose "appointment". The phone number of a phone appointment is shown
+ * only with such a row: she calls the resident at the booked time, also when the conversation has meanwhile
+ * left her queues, and then {@link #accessPhone} writes a {@code phone} row of its own.
  */
 public final class DayView {
     static final String PURPOSE = "appointment";
     private final Database db;
     private final ProfessionalActions professionals;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public DayView(Database db, ProfessionalActions professionals, ZoneId zone) {
+    public DayView(Database db, ProfessionalActions professionals, ZoneId zone, Clock clock) {
         this.db = db;
         this.professionals = professionals;
         this.zone = zone;
+        this.clock = clock;
     }
 
     private record Row(Booking booking, Slot slot, AppointmentRequest request) {
@@ -54,8 +60,9 @@ public final class DayView {
                     .put("start", time(row.slot().startAt())).put("end", time(row.slot().endAt()))
                     .put("type", row.slot().type().wire()).put("queue", row.slot().queueId())
                     .put("conversationId", row.request().conversationId()).put("deadlineAtRisk", row.request().deadlineAtRisk());
-            a.put("phone", row.booking().phone());
-            a.set("request", request(p, row.request()));
+            JsonNode request = request(p, row.request());
+            a.put("phone", request != null ? row.booking().phone() : accessPhone(p, row));
+            a.set("request", request);
         }
         return body;
     }
@@ -77,6 +84,18 @@ public final class DayView {
                     o.put("deadline", r.deadline() == null ? null : time(r.deadline()));
                 });
         return body;
+    }
+
+    /** The booking's phone number without its conversation, logged as read (purpose "appointment"). */
+    private String accessPhone(Principal p, Row row) {
+        String phone = row.booking().phone();
+        if (phone != null) {
+            db.tx(em -> {
+                em.persist(new AccessLogEntry(p.id(), row.request().conversationId(), "phone", PURPOSE, clock.instant()));
+                return null;
+            });
+        }
+        return phone;
     }
 
     private JsonNode request(Principal p, AppointmentRequest r) {

@@ -14,8 +14,10 @@ import java.util.List;
 /**
  * Server-side professional sessions. The cookie holds only a random id; each session carries its CSRF token.
  * Kept in memory: a restart signs professionals out but loses no conversation state (that is in the database).
+ * An expired session is ended when it is next looked up and by a periodic sweep, so the sockets of a console
+ * that sends nothing close too (issue 13.9).
  */
-public final class Sessions {
+public final class Sessions implements AutoCloseable {
     public static final String COOKIE = "IKKUNA_SESSION";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -23,10 +25,31 @@ public final class Sessions {
     private final List<SignOutListener> listeners = new CopyOnWriteArrayList<>();
     private final Duration ttl;
     private final Clock clock;
+    private volatile Thread sweeper;
 
     public Sessions(Duration ttl, Clock clock) {
         this.ttl = ttl;
         this.clock = clock;
+    }
+
+    /** Ends expired sessions every {@code interval} (their listeners close the sockets). */
+    public void sweepEvery(Duration interval) {
+        sweeper = Thread.ofVirtual().name("session-sweep").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                sweep();
+            }
+        });
+    }
+
+    /** Ends every session that has expired. */
+    public void sweep() {
+        Instant now = clock.instant();
+        sessions.values().stream().filter(s -> s.expires().isBefore(now)).map(Session::id).toList().forEach(this::end);
     }
 
     /** One session: who, its CSRF token and when it expires. */
@@ -78,6 +101,14 @@ public final class Sessions {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        Thread t = sweeper;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     private static String random() {

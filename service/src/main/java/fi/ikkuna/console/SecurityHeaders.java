@@ -7,8 +7,9 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * Strict headers for the professional console and the JSON API: no framing, no inline script, no sniffing,
- * no referrer. The widget sets its own (it must be framed by the county's pages).
+ * Strict headers for the professional console and the JSON API: no framing, no inline script (no sniffing and
+ * no referrer come from {@code EdgeHeaders} for every response). The widget sets its own (it must be framed by
+ * the county's pages).
  */
 public final class SecurityHeaders implements Filter {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -19,8 +20,6 @@ public final class SecurityHeaders implements Filter {
         String path = req.path().path();
         if (path.startsWith("/console") || path.startsWith("/api/")) {
             res.header(HeaderNames.create("Content-Security-Policy"), CSP);
-            res.header(HeaderNames.create("X-Content-Type-Options"), "nosniff");
-            res.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
             res.header(HeaderNames.create("X-Frame-Options"), "DENY");
             if (path.startsWith("/api/")) {
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");

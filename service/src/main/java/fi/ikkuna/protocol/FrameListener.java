@@ -74,11 +74,9 @@ public abstract class FrameListener implements WsListener {
         }
         String whole = partial.toString();
         partial.setLength(0);
-        // The transport decodes invalid UTF-8 to U+FFFD instead of failing; no honest client sends U+FFFD.
-        if (whole.indexOf('\uFFFD') >= 0) {
-            connection.close(WsCloseCodes.NOT_CONSISTENT, "invalid UTF-8");
-            return;
-        }
+        // U+FFFD is accepted as text: browsers send it for a lone surrogate a resident pasted, and refusing it made
+        // the widget resend for ever (issue 13.9). The transport decodes malformed UTF-8 to U+FFFD as well, so what
+        // reaches here and is stored is always valid text.
         if (!bucket.tryTake()) {
             // A client that keeps flooding after being told is cut off; a short burst only gets an error.
             if (++floodStrikes > limits.rateBurst()) {

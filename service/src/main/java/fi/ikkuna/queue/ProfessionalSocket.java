@@ -58,10 +58,26 @@ public final class ProfessionalSocket extends FrameListener {
     public void onOpen(WsSession ws) {
         super.onOpen(ws);
         signedIn.add(session.id(), connection);
+        checkSession();
+    }
+
+    /**
+     * A socket lives only as long as its session. The sweep closes those of expired sessions; this closes one whose
+     * session ended between sweeps (or before the socket was registered) as soon as it is used.
+     */
+    private boolean checkSession() {
+        if (sessions.find(session.id()).isPresent()) {
+            return true;
+        }
+        connection.close(SignedInConnections.CLOSE_SIGNED_OUT, "session ended");
+        return false;
     }
 
     @Override
     protected void handle(String type, ObjectNode frame) {
+        if (!checkSession()) {
+            return;
+        }
         Principal p = session.principal();
         if ("ping".equals(type)) {
             connection.send(Json.object().put("type", "pong"));

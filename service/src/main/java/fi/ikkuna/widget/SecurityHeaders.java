@@ -4,7 +4,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Response headers of the widget's documents. The app may be framed only by the service itself and the configured
- * county origins (the same allow-list as the WebSocket Origin check); no inline script anywhere.
+ * county origins (the same allow-list as the WebSocket Origin check); no inline script anywhere. No sniffing and
+ * no referrer come from {@code EdgeHeaders} for every response.
  */
 final class SecurityHeaders {
     private final String appPolicy;
@@ -15,11 +16,6 @@ final class SecurityHeaders {
         // connect-src 'self' also covers ws:/wss: to the same host in CSP Level 3 browsers.
         this.appPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
                 + "base-uri 'none'; form-action 'none'; frame-ancestors " + frameAncestors;
-    }
-
-    void common(ServerResponse res) {
-        res.header("X-Content-Type-Options", "nosniff");
-        res.header("Referrer-Policy", "no-referrer");
     }
 
     void app(ServerResponse res) {

@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** The widget's files from the classpath, read once each and kept with their ETag. */
+/**
+ * The widget's files from the classpath, read once each and kept with their ETag. Only files that exist are kept:
+ * remembering misses let anyone grow the heap with unique 404 paths (issue 13.9), and a miss costs only a
+ * classpath lookup.
+ */
 final class WidgetFiles {
     /** Plain names in at most one folder: no "..", no absolute paths, nothing outside the widget. */
     private static final Pattern SAFE = Pattern.compile("([a-z0-9-]+/)?[a-z0-9-]+\\.[a-z]{2,4}");
@@ -20,7 +24,7 @@ final class WidgetFiles {
     }
 
     private final String root;
-    private final Map<String, Optional<Entry>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     WidgetFiles(String root) {
         this.root = root;
@@ -30,17 +34,23 @@ final class WidgetFiles {
         if (!SAFE.matcher(name).matches()) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(name, this::load);
+        // computeIfAbsent stores nothing when load answers null.
+        return Optional.ofNullable(cache.computeIfAbsent(name, this::load));
     }
 
-    private Optional<Entry> load(String name) {
+    /** Entries held in memory (for the test that keeps this bounded). */
+    int size() {
+        return cache.size();
+    }
+
+    private Entry load(String name) {
         try (InputStream in = WidgetFiles.class.getClassLoader().getResourceAsStream(root + name)) {
             if (in == null) {
-                return Optional.empty();
+                return null;
             }
             byte[] bytes = in.readAllBytes();
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return Optional.of(new Entry(bytes, "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\""));
+            return new Entry(bytes, "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {

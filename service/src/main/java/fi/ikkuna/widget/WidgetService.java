@@ -64,7 +64,6 @@ public final class WidgetService implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get("json"));
-        security.common(res);
         // Outside opening hours, or with nobody at a console, the widget offers a contact request instead of a chat.
         res.send(Json.write(Json.object().put("open", hours.isOpen(clock.instant()) && staffed.getAsBoolean())));
     }
@@ -83,7 +82,6 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.ETAG, e.etag());
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get(ext));
-        security.common(res);
         if (name.endsWith(".html")) {
             // app.html and the booking and reply pages: scripts only from files, API calls only to this origin.
             security.app(res);
@@ -104,7 +102,6 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get("html"));
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.CONTENT_LANGUAGE, lang);
-        security.common(res);
         security.page(res);
         res.send(render.apply(lang));
     }

@@ -253,6 +253,43 @@ public abstract class AppointmentContract extends ServiceTest {
         assertEquals("invalid_field", nurse.get("/api/appointments/day?date=tomorrow").errorCode());
     }
 
+    /**
+     * AP5b (issue 13.9): the day view gives the phone number of each phone appointment only with an access-log row:
+     * the request's own read, or, when the conversation has left the professional's queues (she still calls at the
+     * booked time), a {@code phone} row with the purpose {@code appointment}.
+     */
+    @Test
+    void dayViewPhoneIsAlwaysLogged() {
+        LocalDate day = TODAY.plusDays(4);
+        String slot = slot(nurse, "health", "phone", day + "T10:00", 20);
+        Api.Res booked = book(request(KNEE, "phone").body().path("requestId").asText(), slot, "0403334444");
+        assertEquals(201, booked.status(), booked.raw());
+        JsonNode appt = appointment(day, booked);
+        String conversationId = appt.path("conversationId").asText();
+        assertEquals(1, admin.get("/api/audit/conversations/" + conversationId).body().path("entries").size());
+        try (WsTestClient ws = nursePro.connect()) {
+            ws.send(fi.ikkuna.support.Frames.pro("transfer", conversationId).put("queue", "mental-health").put("reason", "mielenterveys"));
+            ws.send(Json.object().put("type", "ping"));
+            ws.await("pong"); // frames are handled in order: the transfer is done
+            assertTrue(ws.all("error").isEmpty(), ws.all("error").toString());
+        }
+        appt = appointment(day, booked);
+        assertTrue(appt.path("request").isNull(), "the request is no longer hers to read: " + appt);
+        assertEquals("0403334444", appt.path("phone").asText(), "she still calls at the booked time");
+        JsonNode log = admin.get("/api/audit/conversations/" + conversationId).body().path("entries");
+        assertEquals(2, log.size(), log.toString());
+        assertEquals("phone", log.get(1).path("action").asText(), log.toString());
+        assertEquals("appointment", log.get(1).path("purpose").asText());
+        assertEquals(nursePro.id(), log.get(1).path("professionalId").asText());
+    }
+
+    private JsonNode appointment(LocalDate day, Api.Res booked) {
+        Api.Res dayView = nurse.get("/api/appointments/day?date=" + day);
+        assertEquals(200, dayView.status(), dayView.raw());
+        return list(dayView.body().path("appointments")).stream()
+                .filter(x -> booked.body().path("code").asText().equals(x.path("bookingCode").asText())).findFirst().orElseThrow();
+    }
+
     /** AP7: the resident asked for a person: an FAQ answer is given as a reply, but the request still waits in the queue. */
     @Test
     void faqAnswerDoesNotStopTheRequest() {

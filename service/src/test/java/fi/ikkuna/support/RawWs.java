@@ -16,11 +16,16 @@ public final class RawWs implements AutoCloseable {
     private final OutputStream out;
 
     public RawWs(TestServer server, String path, String origin) throws IOException {
+        this(server, path, origin, "127.0.0.1:" + server.port());
+    }
+
+    /** With the Host header a browser sends when the service is reached under another name (DNS rebinding). */
+    public RawWs(TestServer server, String path, String origin, String host) throws IOException {
         socket = new Socket("127.0.0.1", server.port());
         socket.setSoTimeout(15_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
-        String req = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
+        String req = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                 + (origin == null ? "" : "Origin: " + origin + "\r\n") + "\r\n";
         out.write(req.getBytes(StandardCharsets.US_ASCII));
@@ -29,6 +34,11 @@ public final class RawWs implements AutoCloseable {
 
     /** The HTTP status line of the handshake response, with its headers consumed. */
     public String handshakeStatus() throws IOException {
+        return handshakeHead().split("\r\n")[0];
+    }
+
+    /** The handshake response's status line and headers. */
+    public String handshakeHead() throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {
             int b = in.read();
@@ -37,7 +47,7 @@ public final class RawWs implements AutoCloseable {
             }
             head.append((char) b);
         }
-        return head.toString().split("\r\n")[0];
+        return head.toString();
     }
 
     /** Sends one masked text frame with arbitrary payload bytes. */
@@ -60,6 +70,28 @@ public final class RawWs implements AutoCloseable {
         out.flush();
     }
 
+    /** Reads frames, never answering pings, until a text frame (its payload); fails on a close. */
+    public String awaitText() throws IOException {
+        while (true) {
+            int b0 = in.read();
+            if (b0 < 0 || (b0 & 0x0f) == 0x8) {
+                throw new IOException("closed before a text frame");
+            }
+            byte[] payload = in.readNBytes(length());
+            if ((b0 & 0x0f) == 0x1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private int length() throws IOException {
+        int len = in.read() & 0x7f;
+        if (len == 126) {
+            return in.readUnsignedShort();
+        }
+        return len == 127 ? (int) in.readLong() : len;
+    }
+
     /** Reads frames, never answering pings, until a close frame (its code) or end of stream (-1). */
     public int awaitClose() throws IOException {
         while (true) {
@@ -67,13 +99,7 @@ public final class RawWs implements AutoCloseable {
             if (b0 < 0) {
                 return -1;
             }
-            int len = in.read() & 0x7f;
-            if (len == 126) {
-                len = in.readUnsignedShort();
-            } else if (len == 127) {
-                len = (int) in.readLong();
-            }
-            byte[] payload = in.readNBytes(len);
+            byte[] payload = in.readNBytes(length());
             if ((b0 & 0x0f) == 0x8) {
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
