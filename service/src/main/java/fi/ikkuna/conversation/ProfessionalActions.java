@@ -74,29 +74,42 @@ public final class ProfessionalActions {
         return opened;
     }
 
-    public MessageView doPostMessage(Principal p, String conversationId, String clientMsgId, String text, boolean internal) {
+    /**
+     * Posts a reply (assignee only) or an internal note. A note by someone other than the assignee needs the
+     * conversation open on the writer's connection ({@code opened}): that open is the logged read, and nobody writes
+     * a note on a conversation they have not read.
+     */
+    public MessageView doPostMessage(Principal p, String conversationId, String clientMsgId, String text, boolean internal,
+                                     boolean opened) {
         MessageView m;
         try {
-            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal));
+            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal, opened));
         } catch (RuntimeException e) {
             if (!Duplicate.is(e)) {
                 throw e;
             }
-            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal));
+            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal, opened));
         }
         hub.publish(m);
         return m;
     }
 
-    private MessageView post(EntityManager em, Principal p, String id, String clientMsgId, String text, boolean internal) {
+    private MessageView post(EntityManager em, Principal p, String id, String clientMsgId, String text, boolean internal,
+                             boolean opened) {
         Conversation c = ConversationService.lock(em, id);
         checkVisible(p, c);
         Optional<Message> existing = Messages.byClientId(em, id, AuthorKind.PROFESSIONAL, clientMsgId);
         if (existing.isPresent()) {
+            // A resend is acked with its first seq (even after a transfer); another professional's id is not hers to resend.
+            if (!p.id().equals(existing.get().authorId())) {
+                throw new ProtocolException(ErrorCode.INVALID_FIELD, "This clientMsgId is already used; send with a new one", "clientMsgId");
+            }
             return MessageView.of(existing.get());
         }
         if (!internal) {
             checkAssignee(p, c);
+        } else if (!opened && !p.id().equals(c.assigneeId())) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "Open the conversation before writing a note");
         }
         Message m = new Message(id, c.nextSeq(), AuthorKind.PROFESSIONAL, p.id(), p.displayName(), clientMsgId, internal, text,
                 clock.instant());

@@ -128,7 +128,7 @@ public final class ProfessionalSocket extends FrameListener {
     private void post(Principal p, String id, ObjectNode frame, boolean internal) {
         String clientMsgId = Fields.checkClientMsgId(frame);
         String text = Fields.checkString(frame, "text", limits.maxTextLength());
-        MessageView m = actions.doPostMessage(p, id, clientMsgId, text, internal);
+        MessageView m = actions.doPostMessage(p, id, clientMsgId, text, internal, hub.watching(id, connection));
         connection.send(Json.object().put("type", "ack").put("conversationId", id).put("clientMsgId", clientMsgId).put("seq", m.seq()));
     }
 

@@ -225,6 +225,40 @@ public abstract class ClaimContract extends ServiceTest {
         }
     }
 
+    /**
+     * Q5 (issue 13.6): a non-assignee writes a note only on a conversation open on her connection (the open is the
+     * logged read); a clientMsgId belongs to its author: replaying another professional's id is refused, not acked
+     * as a resend of her message (which lost the second message while acking it).
+     */
+    @Test
+    void notesNeedAnOpenConversationAndClientIdsBelongToTheirAuthor() {
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect(); WsTestClient boss = admin.connect()) {
+            r.say("Tarvitsen apua reseptin kanssa");
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            pro.send(Frames.pro("message", r.conversationId).put("clientMsgId", "q5-reply").put("text", "Autan mielelläni."));
+            pro.await("ack", a -> "q5-reply".equals(a.path("clientMsgId").asText()));
+
+            boss.send(Frames.pro("note", r.conversationId).put("clientMsgId", "q5-blind").put("text", "Merkintä lukematta"));
+            assertEquals("not_found", boss.await("error").path("code").asText());
+            boss.send(Frames.pro("open", r.conversationId).put("purpose", "supervision"));
+            ObjectNode opened = boss.await("opened");
+            assertTrue(opened.toString().contains("Autan mielelläni.") && !opened.toString().contains("Merkintä lukematta"),
+                    "the refused note was stored: " + opened);
+
+            boss.send(Frames.pro("note", r.conversationId).put("clientMsgId", "q5-reply").put("text", "Toinen viesti samalla tunnisteella"));
+            ObjectNode refused = boss.await("error", e -> "clientMsgId".equals(e.path("field").asText()));
+            assertEquals("invalid_field", refused.path("code").asText());
+            assertTrue(boss.all("ack").stream().noneMatch(a -> "q5-reply".equals(a.path("clientMsgId").asText())),
+                    "another professional's clientMsgId was acked as a resend");
+
+            boss.send(Frames.pro("note", r.conversationId).put("clientMsgId", "q5-note").put("text", "Valvojan huomio"));
+            boss.await("ack", a -> "q5-note".equals(a.path("clientMsgId").asText()));
+            pro.send(Frames.pro("message", r.conversationId).put("clientMsgId", "q5-reply").put("text", "Autan mielelläni."));
+            pro.await("ack", a -> "q5-reply".equals(a.path("clientMsgId").asText()) && a.path("seq").asLong() > 0);
+        }
+    }
+
     private static void claimAfter(CountDownLatch go, WsTestClient c, String id) {
         try {
             go.await();
