@@ -37,12 +37,12 @@ public final class DraftService implements HttpService {
     private final Simulation simulation;
 
     public DraftService(Authenticator auth, RuleDrafts drafts, RuleVersions versions, ActiveRules active, Corrections corrections,
-                        QueueCatalog queues, Simulation simulation) {
+                        QueueCatalog queues, Simulation simulation, long compileCacheBytes) {
         this.auth = auth;
         this.drafts = drafts;
         this.versions = versions;
         this.active = active;
-        this.compiler = new DraftCompiler(versions);
+        this.compiler = new DraftCompiler(versions, compileCacheBytes);
         this.corrections = corrections;
         this.queues = queues;
         this.simulation = simulation;

@@ -61,6 +61,11 @@ public record RuleFiles(SortedMap<String, String> files) {
     }
 
     /** A stable fingerprint of names and contents, to notice a changed rules directory at start-up. */
+    /** Characters in all files together. */
+    public long totalChars() {
+        return files.values().stream().mapToLong(String::length).sum();
+    }
+
     public String hash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");

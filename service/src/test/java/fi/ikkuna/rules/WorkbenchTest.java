@@ -262,6 +262,17 @@ class WorkbenchTest extends ServiceTest {
         assertTrue(tooMany.body().contains("more than 100"), tooMany.body());
     }
 
+    /** Issue 13.3: a request body over server.max-payload-size (6 MiB) is refused with 413. */
+    @Test
+    @Order(8)
+    void bodiesOverTheCapAreRefused() throws Exception {
+        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(server.http("/api/workbench/drafts/import"))
+                .header("Cookie", editor.cookie()).header("X-CSRF-Token", editor.csrf())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[7 << 20])).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, res.statusCode(), res.body()); // before the cap: read whole, then 400 as a broken zip
+        assertEquals(200, editor.get("/observe/health").statusCode());
+    }
+
     /**
      * Issue 13.5: deleting the emergency cases together with a safety file used to publish (an empty case set
      * counted as 100 % recall). Now it needs a second rules editor's approval of exactly those files; the author

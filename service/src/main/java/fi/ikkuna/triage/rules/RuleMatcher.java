@@ -237,4 +237,9 @@ public final class RuleMatcher {
     public List<Rule> rules() {
         return rules;
     }
+
+    /** Approximate heap held by this matcher's automata and terms ({@link MatcherMemory}). */
+    public long ramBytesUsed() {
+        return MatcherMemory.of(byPattern, compiled, byTerm);
+    }
 }
