@@ -32,9 +32,11 @@ public final class Negation {
     private final Set<String> boundaries;
     private final Set<String> signsOfLife;
     private final Predicate<String> verb;
+    private final NotNow notNow;
 
     private Negation(Set<String> nominal, Set<String> verbal, Set<String> existence, Set<String> fillers,
-                     Set<String> boundaries, Set<String> signsOfLife, Predicate<String> verb) {
+                     Set<String> boundaries, Set<String> signsOfLife, Predicate<String> verb, NotNow notNow) {
+        this.notNow = notNow;
         this.nominal = nominal;
         this.verbal = verbal;
         this.existence = existence;
@@ -62,7 +64,7 @@ public final class Negation {
                 Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "paitsi", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"),
                 Set.of("hengitystä", "pulssia", "sykettä", "ilmaa", "happea", "reaktiota", "vastetta", "elonmerkkejä",
                         "tajuissaan", "tajuillaan", "hereillä", "kontaktissa", "hengissä", "tajuntaa", "henkeä"),
-                verb);
+                verb, NotNow.finnish());
     }
 
     /** Swedish: "ingen/inga/inget/utan …", "har inte/ej …" unless a supine follows ("har inte vaknat"). */
@@ -71,7 +73,7 @@ public final class Negation {
                 Set.of(), Set.of("några", "någon", "något", "alls", "haft", "längre"),
                 Set.of("men", "och", "fast", "utom", "när", "eftersom", "om", "nu"),
                 Set.of("puls", "andning", "luft", "reaktion", "livstecken", "kontakt", "medvetande", "syre"),
-                w -> SV_SUPINE.matcher(w).matches() && !w.equals("ont"));
+                w -> SV_SUPINE.matcher(w).matches() && !w.equals("ont"), NotNow.swedish());
     }
 
     /** English: "no …", "without …", "denies …", "don't/doesn't/didn't have …", "free of …". */
@@ -82,11 +84,26 @@ public final class Negation {
                 Set.of("but", "and", "though", "although", "however", "except", "yet", "when", "because", "if", "now", "just"),
                 Set.of("pulse", "heartbeat", "breath", "breathing", "response", "reaction", "air", "life", "one", "longer",
                         "oxygen", "consciousness", "way", "idea", "matter"),
-                w -> false);
+                w -> false, NotNow.english());
     }
 
-    /** The text with every denied finding replaced by spaces. */
+    /** The text with every denied finding, and every clause {@link NotNow} finds not happening now, replaced by spaces. */
     public String mask(String text) {
+        char[] out = denials(text);
+        out = notNow.mask(text, out);
+        return out == null ? text : new String(out);
+    }
+
+    /**
+     * Only the denied findings blanked: what the statistical second opinion reads. It weighs the whole message, and
+     * a question or a past event around a red flag is part of what it learnt from.
+     */
+    public String maskDenials(String text) {
+        char[] out = denials(text);
+        return out == null ? text : new String(out);
+    }
+
+    private char[] denials(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
         List<String> words = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
@@ -111,7 +128,7 @@ public final class Negation {
             }
             i = end - 1;
         }
-        return out == null ? text : new String(out);
+        return out;
     }
 
     /** The first denied word of a denial whose trigger starts at {@code i}, or -1. */

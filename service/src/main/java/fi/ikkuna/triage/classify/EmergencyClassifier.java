@@ -112,7 +112,7 @@ public final class EmergencyClassifier {
 
     /** Analysed terms ("t:") and character 4–5-grams of the words ("g:"), after denied findings are blanked. */
     static String[] features(LanguageAnalysis analysis, String lang, String text) {
-        String masked = analysis.negation().get(lang).mask(text);
+        String masked = analysis.negation().get(lang).maskDenials(text);
         Set<String> out = new LinkedHashSet<>();
         for (String t : RuleMatcher.terms(analysis.index().get(lang), masked)) {
             out.add("t:" + t);

@@ -105,15 +105,40 @@ public final class RuleMatcher {
         if (!(emergencyOnly ? anyEmergency : anyRule).getOrDefault(lang, false)) {
             return List.of(); // nothing could match: the text need not even be analysed
         }
-        MemoryIndex index = new MemoryIndex();
         Negation negation = negations.get(lang);
-        String text = negation == null ? contact.text() : negation.mask(contact.text());
-        index.addField(RuleParser.FIELD, text, indexAnalyzers.get(lang));
-        ContactIndex terms = new ContactIndex(index);
+        // Safety reads the text without denied findings and without not-now clauses (questions about signs, the
+        // distant past); routing reads it with only the denials blanked: a past chest pain still makes it a health matter.
+        String denied = negation == null ? contact.text() : negation.maskDenials(contact.text());
+        String notNow = negation == null ? denied : negation.mask(contact.text());
+        ContactIndex safetyTerms = index(notNow, lang);
+        ContactIndex routingTerms = notNow.equals(denied) ? safetyTerms : index(denied, lang);
         BitSet candidates = new BitSet(rules.size());
         for (int i : alwaysRun.getOrDefault(lang, NONE)) {
             candidates.set(i);
         }
+        collectCandidates(lang, routingTerms, candidates);
+        if (routingTerms != safetyTerms) {
+            collectCandidates(lang, safetyTerms, candidates);
+        }
+        TermMatch[] queries = compiled.get(lang);
+        List<Rule> out = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Rule r = rules.get(i);
+            ContactIndex terms = canBeEmergency(r) ? safetyTerms : routingTerms;
+            if ((!emergencyOnly || canBeEmergency(r)) && r.conditionsHold(contact) && (r.textFree() || queries[i].matches(terms))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private ContactIndex index(String text, String lang) {
+        MemoryIndex index = new MemoryIndex();
+        index.addField(RuleParser.FIELD, text, indexAnalyzers.get(lang));
+        return new ContactIndex(index);
+    }
+
+    private void collectCandidates(String lang, ContactIndex terms, BitSet candidates) {
         Map<BytesRef, int[]> byWord = byTerm.getOrDefault(lang, Map.of());
         List<Map.Entry<ByteRunAutomaton, Integer>> patterns = byPattern.getOrDefault(lang, List.of());
         for (BytesRef t : terms.terms) {
@@ -126,15 +151,6 @@ public final class RuleMatcher {
                 }
             }
         }
-        TermMatch[] queries = compiled.get(lang);
-        List<Rule> out = new ArrayList<>();
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            Rule r = rules.get(i);
-            if ((!emergencyOnly || canBeEmergency(r)) && r.conditionsHold(contact) && (r.textFree() || queries[i].matches(terms))) {
-                out.add(r);
-            }
-        }
-        return out;
     }
 
     /** A rule with no query fires in every language; one with queries only in the languages it has one for. */

@@ -1,0 +1,139 @@
+package fi.ikkuna.triage.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Blanks clauses that name a finding which is not happening now, so no red flag fires on them: questions asking
+ * what a condition's signs are ("Mitkä ovat aivoinfarktin oireet?", "What are the signs of a stroke?") and events
+ * anchored in the distant past ("kouristelin viime kuussa", "had chest pain last year"). Scoped to the clause, as
+ * {@link Negation} is: "What are the signs of a stroke, my dad can't lift his arm?" keeps its second clause. A past
+ * clause that says it still goes on ("jatkuu yhä", "since", "edelleen") is kept, and recent past ("eilen",
+ * "yesterday") never counts: what began yesterday may be an emergency today. Blanking keeps character offsets.
+ */
+final class NotNow {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'-]+|[.,;:!?()\\n]");
+    private static final Set<String> CLAUSE_END = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "\n");
+    private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", "\n");
+
+    private final Set<String> interrogatives;
+    private final List<String> cuePrefixes;
+    private final List<List<String>> distantPast;
+    private final Set<String> ongoing;
+    private final Set<String> boundaries;
+
+    private NotNow(Set<String> interrogatives, List<String> cuePrefixes, List<List<String>> distantPast, Set<String> ongoing,
+                   Set<String> boundaries) {
+        this.interrogatives = interrogatives;
+        this.cuePrefixes = cuePrefixes;
+        this.distantPast = distantPast;
+        this.ongoing = ongoing;
+        this.boundaries = boundaries;
+    }
+
+    static NotNow finnish() {
+        return new NotNow(Set.of("mitkä", "mikä", "mitä", "miten", "mistä", "millaiset", "millaisia", "kuinka", "minkälaiset"),
+                List.of("oire", "oiree", "merki", "merkk", "merkit", "tunnist", "tunnusmerk"),
+                phrases("viime kuussa", "viime vuonna", "viime keväänä", "viime kesänä", "viime syksynä", "viime talvena",
+                        "vuosi sitten", "vuosia sitten", "vuotta sitten", "kuukausi sitten", "kuukausia sitten",
+                        "kuukautta sitten", "viime vuoden", "pari vuotta sitten", "lapsena", "nuorena"),
+                Set.of("yhä", "edelleen", "vieläkin", "jatkuu", "jatkunut", "asti", "lähtien", "saakka", "taas", "uudestaan",
+                        "uudelleen", "nyt", "tänään", "koko"),
+                Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"));
+    }
+
+    static NotNow swedish() {
+        return new NotNow(Set.of("vilka", "vad", "hur", "vilket", "vilken"),
+                List.of("tecken", "tecknen", "symtom", "igen", "varningstecken"),
+                phrases("förra månaden", "förra året", "förra våren", "förra sommaren", "förra hösten", "förra vintern",
+                        "i fjol", "för ett år sedan", "för några år sedan", "för en månad sedan", "som barn"),
+                Set.of("fortfarande", "fortsätter", "sedan", "sen", "igen", "nu", "idag", "ännu"),
+                Set.of("men", "och", "fast", "när", "eftersom", "om", "nu"));
+    }
+
+    static NotNow english() {
+        return new NotNow(Set.of("what", "how", "which"),
+                List.of("sign", "symptom", "recogni", "warning"),
+                phrases("last month", "last year", "last spring", "last summer", "last autumn", "last fall", "last winter",
+                        "a year ago", "years ago", "months ago", "a month ago", "as a child"),
+                Set.of("still", "since", "ongoing", "again", "now", "today", "continues", "keeps"),
+                Set.of("but", "and", "though", "although", "when", "because", "if", "now"));
+    }
+
+    /** {@code text} with every not-now clause replaced by spaces; {@code out} is the running result or null. */
+    char[] mask(String text, char[] out) {
+        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
+        List<String> w = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        Matcher m = TOKEN.matcher(lower);
+        while (m.find()) {
+            w.add(m.group());
+            spans.add(new int[] {m.start(), m.end()});
+        }
+        int start = 0;
+        while (start < w.size()) {
+            int end = start;
+            while (end < w.size() && !CLAUSE_END.contains(w.get(end)) && (end == start || !boundaries.contains(w.get(end)))) {
+                end++;
+            }
+            if (end > start && (infoQuestion(w, start, end) || distantPast(w, start, end))) {
+                out = out == null ? text.toCharArray() : out;
+                for (int k = start; k < end; k++) {
+                    java.util.Arrays.fill(out, spans.get(k)[0], spans.get(k)[1], ' ');
+                }
+            }
+            start = end == start ? end + 1 : end;
+        }
+        return out;
+    }
+
+    private boolean infoQuestion(List<String> w, int start, int end) {
+        if (!interrogatives.contains(w.get(start))) {
+            return false;
+        }
+        int e = end;
+        while (e < w.size() && !SENTENCE_END.contains(w.get(e))) {
+            e++;
+        }
+        if (e >= w.size() || !"?".equals(w.get(e))) {
+            return false;
+        }
+        for (int k = start + 1; k < end; k++) {
+            for (String cue : cuePrefixes) {
+                if (w.get(k).startsWith(cue)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean distantPast(List<String> w, int start, int end) {
+        boolean anchored = false;
+        for (int k = start; k < end && !anchored; k++) {
+            for (List<String> phrase : distantPast) {
+                if (k + phrase.size() <= end && w.subList(k, k + phrase.size()).equals(phrase)) {
+                    anchored = true;
+                    break;
+                }
+            }
+        }
+        if (!anchored) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            if (ongoing.contains(w.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<List<String>> phrases(String... p) {
+        return java.util.Arrays.stream(p).map(s -> List.of(s.split(" "))).toList();
+    }
+}
