@@ -22,6 +22,11 @@ public final class Negation {
     /** After a sign-of-life word these make it a symptom noun again: "no breathing problems". */
     private static final Set<String> SYMPTOM_HEADS = Set.of("problems", "problem", "difficulty", "difficulties", "issues",
             "issue", "trouble", "troubles", "pain", "pains", "besvär", "svårigheter", "svårighet");
+    /** After "ei" these verbs report a finding, so what follows is what is denied: "eikä puhu itsensä vahingoittamisesta". */
+    private static final List<String> REPORT_VERBS = List.of("puhu", "mainitse", "maininnut", "kerro", "kertonut", "uhkaile",
+            "uhkaillut", "valita", "valittanut", "talk", "mention");
+    /** A negated verb that is itself a symptom is a denial: "ei kouristele", "ei oksenna", "ei vuoda". */
+    private static final List<String> SYMPTOM_VERBS = List.of("kourist", "oksen", "vuoda", "vuotanut", "särje", "kivist");
     private static final Pattern FI_PARTICIPLE = Pattern.compile(".*(nut|nyt|neet|lut|lyt|rut|ryt|sut|syt|ttu|tty|ny|nu)$");
     private static final Pattern SV_SUPINE = Pattern.compile(".*(at|it|ats|its|tt|dd|tts|ut|ått)$");
 
@@ -60,9 +65,9 @@ public final class Negation {
                         "hänellä", "sillä", "lapsella", "meillä", "onneksi", "juurikaan", "mitenkään", "erityisiä", "muita",
                         // adverbs between "ei" and its verb: "ei juuri hengitä" must still reach the verb
                         "juuri", "koskaan", "lainkaan", "ollenkaan", "kunnolla", "oikein", "aina", "hyvin", "kovin",
-                        "normaalisti", "itse", "enää"),
+                        "normaalisti", "itse", "enää", "missään", "täällä", "siellä"),
                 Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "paitsi", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"),
-                Set.of("hengitystä", "pulssia", "sykettä", "ilmaa", "happea", "reaktiota", "vastetta", "elonmerkkejä",
+                Set.of("hengitystä", "pulssia", "sykettä", "ilmaa", "happea", "reaktiota", "vastetta", "elonmerkkejä", "voimaa", "tuntoa",
                         "tajuissaan", "tajuillaan", "hereillä", "kontaktissa", "hengissä", "tajuntaa", "henkeä"),
                 verb, NotNow.finnish());
     }
@@ -72,7 +77,7 @@ public final class Negation {
         return new Negation(Set.of("ingen", "inga", "inget", "utan", "förnekar"), Set.of("har_inte", "har_ej", "hade_inte"),
                 Set.of(), Set.of("några", "någon", "något", "alls", "haft", "längre"),
                 Set.of("men", "och", "fast", "utom", "när", "eftersom", "om", "nu"),
-                Set.of("puls", "andning", "luft", "reaktion", "livstecken", "kontakt", "medvetande", "syre"),
+                Set.of("puls", "andning", "luft", "reaktion", "livstecken", "kontakt", "medvetande", "syre", "kraft", "känsel"),
                 w -> SV_SUPINE.matcher(w).matches() && !w.equals("ont"), NotNow.swedish());
     }
 
@@ -82,7 +87,7 @@ public final class Negation {
                         "do_not_have", "does_not_have", "did_not_have", "haven't_had", "hasn't_had", "never_had", "not_had"),
                 Set.of(), Set.of(), Set.of("any", "more", "real", "obvious", "signs", "sign", "of", "other", "major"),
                 Set.of("but", "and", "though", "although", "however", "except", "yet", "when", "because", "if", "now", "just"),
-                Set.of("pulse", "heartbeat", "breath", "breathing", "response", "reaction", "air", "life", "one", "longer",
+                Set.of("pulse", "heartbeat", "breath", "breathing", "response", "reaction", "air", "life", "one", "longer", "strength", "feeling",
                         "oxygen", "consciousness", "way", "idea", "matter"),
                 w -> false, NotNow.english());
     }
@@ -113,6 +118,12 @@ public final class Negation {
             spans.add(new int[] {m.start(), m.end()});
         }
         char[] out = null;
+        for (int i = 1; i + 1 < words.size(); i++) {
+            if (precedingDenied(words, i)) {
+                out = out == null ? text.toCharArray() : out;
+                java.util.Arrays.fill(out, spans.get(i - 1)[0], spans.get(i - 1)[1], ' ');
+            }
+        }
         for (int i = 0; i < words.size(); i++) {
             int start = deniedFrom(words, i);
             if (start < 0) {
@@ -129,6 +140,22 @@ public final class Negation {
             i = end - 1;
         }
         return out;
+    }
+
+    /**
+     * Finnish puts the denied noun first as readily as after: "savua ei ole (missään)", "kuumetta ei ole". The word
+     * before "ei ole" is denied when the clause ends after it and it is a partitive, unless it is a sign of life
+     * ("hengitystä ei ole" stays a red flag).
+     */
+    private boolean precedingDenied(List<String> w, int i) {
+        if (!verbal.contains(w.get(i)) || existence.isEmpty() || !existence.contains(w.get(i + 1))) {
+            return false;
+        }
+        int j = skipFillers(w, i + 2);
+        String before = w.get(i - 1);
+        // the existential "X ei ole" takes the partitive, which ends in -a/-ä ("savua", "kuumetta", "oireita")
+        return (j >= w.size() || isBoundary(w.get(j))) && !isBoundary(before) && !signsOfLife.contains(before)
+                && (before.endsWith("a") || before.endsWith("ä"));
     }
 
     /** The first denied word of a denial whose trigger starts at {@code i}, or -1. */
@@ -156,6 +183,10 @@ public final class Negation {
                 if (j < w.size() && (FI_PARTICIPLE.matcher(w.get(j)).matches() || verb.test(w.get(j)) && !nounLike(w.get(j)))) {
                     return -1; // "ei ole herännyt": a negated action in the perfect
                 }
+            } else if (startsWithAny(w.get(j), SYMPTOM_VERBS)) {
+                return j; // "ei kouristele": the symptom itself is denied
+            } else if (startsWithAny(w.get(j), REPORT_VERBS)) {
+                j = skipFillers(w, j + 1); // "ei puhu itsetuhoisuudesta": what she does not talk of is denied
             } else if (verb.test(w.get(j))) {
                 return -1; // "ei saa henkeä", "ei herää": a negated action
             }
@@ -165,6 +196,15 @@ public final class Negation {
             return -1;
         }
         return j;
+    }
+
+    private static boolean startsWithAny(String word, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (word.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After "ei ole" Voikko may call a noun's homograph a verb; partitive endings settle it for the denial. */

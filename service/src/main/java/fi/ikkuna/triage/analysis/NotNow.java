@@ -40,7 +40,7 @@ final class NotNow {
                 List.of("oire", "oiree", "merki", "merkk", "merkit", "tunnist", "tunnusmerk"),
                 phrases("viime kuussa", "viime vuonna", "viime keväänä", "viime kesänä", "viime syksynä", "viime talvena",
                         "vuosi sitten", "vuosia sitten", "vuotta sitten", "kuukausi sitten", "kuukausia sitten",
-                        "kuukautta sitten", "viime vuoden", "pari vuotta sitten", "lapsena", "nuorena"),
+                        "kuukautta sitten", "viime vuoden", "lapsena", "nuorena", "vuonna #year"),
                 Set.of("yhä", "edelleen", "vieläkin", "jatkuu", "jatkunut", "asti", "lähtien", "saakka", "taas", "uudestaan",
                         "uudelleen", "nyt", "tänään", "koko"),
                 Set.of("mutta", "mut", "vaan", "kuitenkin", "silti", "ja", "sekä", "kun", "koska", "jos", "vaikka", "nyt"));
@@ -50,8 +50,8 @@ final class NotNow {
         return new NotNow(Set.of("vilka", "vad", "hur", "vilket", "vilken"),
                 List.of("tecken", "tecknen", "symtom", "igen", "varningstecken"),
                 phrases("förra månaden", "förra året", "förra våren", "förra sommaren", "förra hösten", "förra vintern",
-                        "i fjol", "för ett år sedan", "för några år sedan", "för en månad sedan", "som barn"),
-                Set.of("fortfarande", "fortsätter", "sedan", "sen", "igen", "nu", "idag", "ännu"),
+                        "i fjol", "för #n år sedan", "för #n månader sedan", "för en månad sedan", "som barn", "år #year", "i #year"),
+                Set.of("fortfarande", "fortsätter", "igen", "nu", "idag", "ännu"),
                 Set.of("men", "och", "fast", "när", "eftersom", "om", "nu"));
     }
 
@@ -59,7 +59,7 @@ final class NotNow {
         return new NotNow(Set.of("what", "how", "which"),
                 List.of("sign", "symptom", "recogni", "warning"),
                 phrases("last month", "last year", "last spring", "last summer", "last autumn", "last fall", "last winter",
-                        "a year ago", "years ago", "months ago", "a month ago", "as a child"),
+                        "a year ago", "years ago", "months ago", "a month ago", "as a child", "in #year"),
                 Set.of("still", "since", "ongoing", "again", "now", "today", "continues", "keeps"),
                 Set.of("but", "and", "though", "although", "when", "because", "if", "now"));
     }
@@ -116,7 +116,7 @@ final class NotNow {
         boolean anchored = false;
         for (int k = start; k < end && !anchored; k++) {
             for (List<String> phrase : distantPast) {
-                if (k + phrase.size() <= end && w.subList(k, k + phrase.size()).equals(phrase)) {
+                if (k + phrase.size() <= end && matches(w.subList(k, k + phrase.size()), phrase)) {
                     anchored = true;
                     break;
                 }
@@ -132,6 +132,26 @@ final class NotNow {
         }
         return true;
     }
+
+    /** "#n" is any count (a number or a count word), "#year" a past year written in digits. */
+    private static boolean matches(List<String> words, List<String> phrase) {
+        for (int i = 0; i < phrase.size(); i++) {
+            String p = phrase.get(i);
+            String w = words.get(i);
+            boolean ok = switch (p) {
+                case "#n" -> w.matches("\\d+") || COUNTS.contains(w);
+                case "#year" -> w.matches("(19|20)\\d\\d") && Integer.parseInt(w) < java.time.Year.now().getValue();
+                default -> p.equals(w);
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> COUNTS = Set.of("ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+            "några", "flera", "många", "pari", "kaksi", "kolme", "neljä", "viisi", "two", "three", "four", "five", "several", "many");
 
     private static List<List<String>> phrases(String... p) {
         return java.util.Arrays.stream(p).map(s -> List.of(s.split(" "))).toList();

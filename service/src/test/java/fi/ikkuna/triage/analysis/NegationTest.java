@@ -80,4 +80,20 @@ class NegationTest {
             }
         }
     }
+
+    /** Issue 12 (blind batch 2): the denied noun before "ei ole", symptom verbs and reported findings are denials too. */
+    @Test
+    void finnishDenialsInOtherOrders() {
+        assertEquals("Palovaroitin piippaa, ei ole missään.", squash(FI.mask("Palovaroitin piippaa, savua ei ole missään.")));
+        assertEquals("kuume 38, ei , syö", squash(FI.mask("kuume 38, ei kouristele, syö")));
+        assertEquals("Ei ole uhkaava eikä puhu , mutta ei nuku", squash(FI.mask("Ei ole uhkaava eikä puhu itsensä vahingoittamisesta, mutta ei nuku")));
+        for (String s : List.of("hengitystä ei ole", "isä ei puhu mitään", "ei pysty puhumaan", "vuoto ei lopu")) {
+            assertEquals(s, FI.mask(s), s);
+        }
+    }
+
+    @Test
+    void swedishLackOfStrengthIsAFinding() {
+        assertEquals("Jag har plötsligt ingen kraft i höger arm", SV.mask("Jag har plötsligt ingen kraft i höger arm"));
+    }
 }
