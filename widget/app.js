@@ -273,6 +273,8 @@ function onTyping() {
 }
 
 function onError(f) {
+  // Shown once, in the connection notice (connectionStatus), not as a fault of what the resident typed.
+  if (f.code === 'unavailable') return;
   const key = t(`error.${f.code}`) === `error.${f.code}` ? 'error.generic' : `error.${f.code}`;
   if (f.code === 'resume_failed') {
     session.clearConversation();
@@ -302,7 +304,8 @@ function showEmergency(safety) {
 
 function connectionStatus(status) {
   ui.connected = status === 'online';
-  say('conn', ui.connected ? null : 'conn.reconnecting');
+  // 'unavailable': connected, but the service cannot store anything now; the outbox keeps and resends (connection.js).
+  say('conn', ui.connected ? null : `conn.${status}`);
   for (const m of ui.messages) {
     if (m.author === 'resident' && (m.status === 'pending' || m.status === 'waiting')) setStatus(m, ui.connected ? 'pending' : 'waiting');
   }

@@ -1,7 +1,11 @@
 // REST calls; every state-changing request carries the session's CSRF token.
 let csrf = null;
+let unavailable = () => {};
 
 export function setCsrf(token) { csrf = token; }
+
+/** Called whenever the service answers 503 `unavailable` (its database is away): the outage banner. */
+export function onUnavailable(fn) { unavailable = fn; }
 
 async function call(method, path, body) {
   const headers = { 'Content-Type': 'application/json' };
@@ -9,6 +13,7 @@ async function call(method, path, body) {
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
+  if (res.status === 503 && json?.error?.code === 'unavailable') unavailable();
   if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, code: json?.error?.code, fields: json?.error?.fields });
   return json;
 }

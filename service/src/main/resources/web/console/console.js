@@ -1,20 +1,23 @@
 // Console bootstrap: sign-in, the live board and the conversation view over one professional WebSocket.
-import { api, setCsrf } from './api.js';
+import { api, setCsrf, onUnavailable } from './api.js';
 import { Board } from './board.js';
 import { ConversationView } from './conversation.js';
 import { load, t, lang } from './i18n.js';
 import { ProSocket } from './prosocket.js';
 import { setUpAvailability } from './availability.js';
 import { setUpDay } from './day.js';
+import { OutageBanner } from './outage.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
+let outage = null;
 
 function status(text) { $('status').textContent = text; }
 function announce(text) { $('announce').textContent = ''; setTimeout(() => { $('announce').textContent = text; }, 50); }
 
 async function start(me) {
   setCsrf(me.csrfToken);
+  outage.start();
   $('who').hidden = false;
   $('who-name').textContent = `${me.professional.name}, ${me.professional.title}`;
   $('login-view').hidden = true;
@@ -35,7 +38,10 @@ async function start(me) {
     state: (f) => view.state(f),
     revoked: (f) => view.revoked(f),
     error: (f) => {
-      if (f.code === 'already_claimed') status(t('alreadyClaimed', { by: f.by }));
+      if (f.code === 'unavailable') {
+        outage.report();
+        view.unsent(f);
+      } else if (f.code === 'already_claimed') status(t('alreadyClaimed', { by: f.by }));
       else if (f.code === 'purpose_required') askPurpose(f);
       else status(t('error', { message: f.message }));
     },
@@ -98,6 +104,7 @@ function askPurpose() {
 }
 
 function signedOut() {
+  outage.stop();
   $('work-view').hidden = true;
   $('plan-view').hidden = true;
   $('who').hidden = true;
@@ -107,9 +114,11 @@ function signedOut() {
 }
 
 async function init() {
+  outage = new OutageBanner($('outage'));
+  onUnavailable(() => outage.report());
   await load(lang);
   $('lang').value = lang;
-  $('lang').addEventListener('change', async (e) => { await load(e.target.value); });
+  $('lang').addEventListener('change', async (e) => { await load(e.target.value); outage.render(); });
   $('login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('login-error').textContent = '';

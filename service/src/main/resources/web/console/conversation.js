@@ -98,12 +98,27 @@ export class ConversationView {
     if (!text || !this.current) return;
     const internal = document.getElementById('internal').checked;
     const clientMsgId = newId();
-    if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text })) {
+    // `ref` comes back on an error, so a reply the service could not store can be put back in the box.
+    if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text, ref: clientMsgId })) {
+      this.pending.set(clientMsgId, { conversationId: this.current, text, internal });
       box.value = '';
     }
   }
 
+  /** The service could not store a reply (database away): nothing typed is lost, it goes back into the box. */
+  unsent(frame) {
+    const reply = this.pending.get(frame.ref);
+    if (!reply) return;
+    this.pending.delete(frame.ref);
+    const box = document.getElementById('reply');
+    if (reply.conversationId !== this.current) return;
+    // Whatever was typed since stays, after the reply that was not sent.
+    box.value = box.value.trim() ? `${reply.text}\n\n${box.value}` : reply.text;
+    document.getElementById('internal').checked = reply.internal;
+  }
+
   ack(frame) {
+    this.pending.delete(frame.clientMsgId);
     const li = this.transcript.querySelector(`[data-seq="${frame.seq}"] .delivery`);
     if (li) li.textContent = ` · ${t('sent')}`;
   }

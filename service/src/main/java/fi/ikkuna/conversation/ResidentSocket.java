@@ -78,7 +78,14 @@ public final class ResidentSocket extends FrameListener {
         ConversationView view;
         if (token == null) {
             contactRates.checkNewContact(connection.address());
-            ConversationService.Started started = conversations.doStart(Channel.CHAT, lang);
+            ConversationService.Started started;
+            try {
+                started = conversations.doStart(Channel.CHAT, lang);
+            } catch (RuntimeException e) {
+                // Nothing was started: the widget retries through a database outage, which must not spend its budget.
+                contactRates.refund(connection.address());
+                throw e;
+            }
             view = started.conversation();
             welcome.put("resumeToken", started.resumeToken());
         } else {

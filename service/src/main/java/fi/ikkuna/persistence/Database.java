@@ -33,9 +33,13 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // Migrations run on a connection of their own, without the pool's socket timeout: a long ALTER TABLE is
+        // not an outage.
+        Flyway.configure().dataSource(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword())
+                .locations("classpath:db/migration").load().migrate();
         Map<String, Object> props = new HashMap<>();
         props.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        props.put("eclipselink.session.customizer", FailFast.class.getName());
         this.emf = Persistence.createEntityManagerFactory("ikkuna", props);
     }
 
@@ -63,6 +67,9 @@ public final class Database implements AutoCloseable {
                 // The same few statements run thousands of times a second: prepared once per connection on the
                 // server, MariaDB stops parsing each one again (the connector caches them per connection).
                 hc.addDataSourceProperty("useServerPrepStmts", db.get("server-prepared-statements").asBoolean().orElse(true));
+                // Without it a query sent just before the server stopped answering waited for ever (the connector's
+                // default): the resident's message was neither acked nor refused, and its pooled connection was lost.
+                hc.addDataSourceProperty("socketTimeout", db.get("socket-timeout-ms").asInt().orElse(10_000));
             }
             hc.setUsername(db.get("user").asString().orElse(""));
             hc.setPassword(db.get("password").asString().orElse(""));

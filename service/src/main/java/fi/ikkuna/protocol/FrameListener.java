@@ -16,6 +16,8 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 
+import fi.ikkuna.persistence.Unavailable;
+
 /**
  * Shared frame handling for both endpoints: Origin check, reassembly with a size cap, rate limit, JSON
  * parsing and error frames. Subclasses see only complete, parsed frames with a known {@code type}; any
@@ -24,6 +26,9 @@ import io.helidon.websocket.WsUpgradeException;
 public abstract class FrameListener implements WsListener {
     private static final Logger LOG = Logger.getLogger(FrameListener.class.getName());
     public static final int PROTOCOL_VERSION = 1;
+    /** The database does not answer: retry later with the same frame (message ids keep a resend stored once). */
+    public static final ProtocolException UNAVAILABLE = new ProtocolException(ErrorCode.UNAVAILABLE,
+            "The service is temporarily unavailable; send this again shortly");
 
     protected final WsLimits limits;
     private final OriginPolicy origins;
@@ -100,8 +105,14 @@ public abstract class FrameListener implements WsListener {
         } catch (ProtocolException e) {
             sendError(e, ref);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Frame handling failed", e);
-            sendError(new ProtocolException(ErrorCode.INTERNAL, "Internal error; nothing was changed"), ref);
+            if (Unavailable.is(e)) {
+                // Not a fault of this frame: no ack, so the client keeps it and resends it with the same id.
+                LOG.warning(() -> "Frame refused, database unavailable: " + Unavailable.summary(e));
+                sendError(UNAVAILABLE, ref);
+            } else {
+                LOG.log(Level.WARNING, "Frame handling failed", e);
+                sendError(new ProtocolException(ErrorCode.INTERNAL, "Internal error; nothing was changed"), ref);
+            }
         }
     }
 

@@ -43,6 +43,7 @@ public final class HttpErrors {
             case NOT_FOUND -> Status.NOT_FOUND_404;
             case RATE_LIMITED -> Status.TOO_MANY_REQUESTS_429;
             case ALREADY_CLAIMED, ILLEGAL_TRANSITION, CONVERSATION_CLOSED -> Status.CONFLICT_409;
+            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE_503;
             case INTERNAL -> Status.INTERNAL_SERVER_ERROR_500;
             default -> Status.BAD_REQUEST_400;
         };

@@ -15,6 +15,8 @@ import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import fi.ikkuna.persistence.Unavailable;
+
 /**
  * The answer to any exception a route lets escape. An exception's message can hold a resident's text, SQL or
  * "Java heap space", so a 500 says only that it failed and under which correlation id the log has the stack
@@ -31,6 +33,15 @@ public final class UnhandledErrors implements ErrorHandler<Throwable> {
             // Helidon's own refusals (unparsable query, no such route): the status is the answer, the message is not.
             send(res, http.status(), http.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
                     http.status().reasonPhrase(), null);
+            return;
+        }
+        if (Unavailable.is(t)) {
+            // An outage, not a fault of this request: the client may send it again (the console banner says so).
+            LOG.warning(() -> "Database unavailable in " + req.prologue().method().text() + " "
+                    + req.matchingPattern().orElse("(no route)") + ": " + Unavailable.summary(t));
+            res.header(HeaderNames.RETRY_AFTER, "5");
+            send(res, Status.SERVICE_UNAVAILABLE_503, ErrorCode.UNAVAILABLE.wire(),
+                    "The service is temporarily unavailable; try again shortly", null);
             return;
         }
         byte[] b = new byte[8];

@@ -53,6 +53,12 @@ public final class ContactRates {
         }
     }
 
+    /** Gives back a contact that was taken but never started (the database was away): a retry must not spend it again. */
+    public void refund(String address) {
+        long now = clock.getAsLong();
+        buckets.computeIfPresent(address, (k, b) -> new double[] {Math.min(burst, refilled(b, now) + 1), now});
+    }
+
     private double refilled(double[] bucket, long now) {
         return Math.min(burst, bucket[0] + (now - (long) bucket[1]) * perMilli);
     }
