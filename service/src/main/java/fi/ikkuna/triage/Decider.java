@@ -3,6 +3,7 @@ package fi.ikkuna.triage;
 import fi.ikkuna.triage.TriageOutcome.FaqHit;
 import fi.ikkuna.triage.TriageOutcome.SafetyHit;
 import fi.ikkuna.triage.calendar.DeadlinePolicy;
+import fi.ikkuna.triage.faq.FaqResult;
 import fi.ikkuna.triage.load.Settings;
 import fi.ikkuna.triage.rules.Rule;
 
@@ -60,16 +61,19 @@ final class Decider {
         String service = first(fired, Rule::service).orElse(null);
         String queue = first(fired, Rule::queue).orElse(null);
 
-        List<FaqHit> faq = screenOnly ? List.of() : set.faq().search(contact.text(), contact.language(), s.maxSuggestions())
-                .stream().filter(h -> h.score() >= s.suggestMinScore()).toList();
+        FaqResult found = screenOnly ? FaqResult.NONE : set.faq().search(contact.text(), contact.language(), s.maxSuggestions());
+        List<FaqHit> faq = found.hits().stream().filter(h -> h.score() >= s.suggestMinScore()).toList();
         boolean confident = !faq.isEmpty() && faq.get(0).score() >= s.answerMinScore()
-                && (faq.size() < 2 || faq.get(0).score() >= s.answerMinRatio() * faq.get(1).score());
+                && (faq.size() < 2 || faq.get(0).score() >= s.answerMinRatio() * faq.get(1).score())
+                && found.coverage() >= s.answerMinCoverage();
         boolean answered = confident && (urgency == null || urgency == Urgency.SELF_CARE);
         if (!faq.isEmpty()) {
             why.add(String.format("FAQ %s scored %.2f%s", faq.get(0).id(), faq.get(0).score(),
                     answered ? ": confident, answered at once"
                             : confident ? ": confident, but rule urgency " + urgency.wire() + " keeps the contact in a queue"
-                            : " (below answer threshold " + s.answerMinScore() + " or too close to the next): suggestions only"));
+                            : String.format(java.util.Locale.ROOT, " (covers %.0f %% of the words; answering needs score %s, %s × the next"
+                            + " and %.0f %% of the words): suggestions only", 100 * found.coverage(), s.answerMinScore(),
+                            s.answerMinRatio(), 100 * s.answerMinCoverage())));
         }
         if (answered) {
             urgency = Urgency.SELF_CARE;

@@ -19,13 +19,13 @@ import java.util.Set;
 /**
  * The FAQ as in-memory Lucene indexes per language ({@link LanguageFaqIndex}), so a query never pays for
  * another language's postings. The contact text is analysed with the same index chain; every written word
- * becomes an optional clause on the phrasings and on the answers, and character-trigram clauses on the
- * phrasings forgive typos and unsplit compounds (BM25; weights from settings.yaml's field_boosts: question and
- * variants weigh a phrasing match by its kind, answer and grams weigh their clauses).
+ * becomes an optional clause on the phrasings and on the answers, and character 4-gram clauses on both forgive
+ * typos, colloquial and derived forms and compounds (BM25; weights from settings.yaml's field_boosts: question and
+ * variants weigh a phrasing match by its kind, answer, grams and answer_grams weigh their clauses).
  */
 public final class FaqIndex {
     static final String GRAMS = "grams";
-    static final Analyzer TRIGRAMS = fi.ikkuna.triage.analysis.Analyzers.trigrams();
+    static final Analyzer NGRAMS = fi.ikkuna.triage.analysis.Analyzers.characterNgrams();
     /**
      * Words that every question shares (question words, "can", "get", "be"): kept for the rules, which need
      * them to tell a question from a request, but they only add noise to FAQ ranking.
@@ -41,32 +41,37 @@ public final class FaqIndex {
         this.analyzers = analyzers;
         this.boosts = boosts;
         entries.forEach(e -> byId.put(e.id(), e));
-        SharedStatistics gramStats = new SharedStatistics(GRAMS);
+        SharedStatistics phrasingGrams = new SharedStatistics(GRAMS);
+        SharedStatistics answerGrams = new SharedStatistics(GRAMS);
         analyzers.forEach((lang, analyzer) -> byLang.put(lang, new LanguageFaqIndex(
-                entries.stream().filter(e -> e.lang().equals(lang)).toList(), analyzer, TRIGRAMS, boosts, gramStats)));
+                entries.stream().filter(e -> e.lang().equals(lang)).toList(), analyzer, NGRAMS, boosts, phrasingGrams, answerGrams)));
         byLang.values().forEach(LanguageFaqIndex::computeScores);
     }
 
-    /** Up to {@code max} entries in the contact's language, best first, with their BM25 scores. */
-    public List<FaqHit> search(String text, String lang, int max) {
+    /**
+     * Up to {@code max} entries in the contact's language, best first, with their BM25 scores, and the best
+     * entry's coverage of the contact's content words.
+     */
+    public FaqResult search(String text, String lang, int max) {
         LanguageFaqIndex index = byLang.get(lang);
         if (index.isEmpty()) {
-            return List.of(); // no entries in this language: skip the analysis
+            return FaqResult.NONE; // no entries in this language: skip the analysis
         }
         List<List<String>> words = analyze(analyzers.get(lang), text);
         words.removeIf(w -> w.stream().allMatch(QUESTION_NOISE::contains));
         if (words.isEmpty()) {
-            return List.of();
+            return FaqResult.NONE;
         }
-        List<String> grams = boosts.getOrDefault("grams", 0f) > 0f
-                ? analyze(TRIGRAMS, text).stream().map(List::getFirst).toList() : List.of();
+        List<String> grams = boosts.getOrDefault("grams", 0f) > 0f || boosts.getOrDefault("answer_grams", 0f) > 0f
+                ? analyze(NGRAMS, text).stream().map(List::getFirst).toList() : List.of();
         float[] scores = index.scores(words, grams);
+        int[] top = best(scores, max);
         List<FaqHit> hits = new ArrayList<>(max);
-        for (int i : best(scores, max)) {
+        for (int i : top) {
             FaqEntry e = index.entry(i);
             hits.add(new FaqHit(e.id(), scores[i], e.question(), e.answer()));
         }
-        return hits;
+        return new FaqResult(hits, top.length == 0 ? 0 : index.coverage(top[0], words));
     }
 
     /** Ordinals of the {@code max} highest positive scores, best first (ties: file order); no boxing per entry. */

@@ -163,7 +163,7 @@ final class FaqPart {
         }
     }
 
-    /** Adds each term's score to its documents (each term its own clause, as the trigrams are). */
+    /** Adds each term's score to its documents (each term its own clause, as the n-grams are). */
     void addTerms(String field, List<String> terms, float boost, float[] docScores) {
         Map<String, TermScores> byText = scores.getOrDefault(field, Map.of());
         terms.forEach(t -> add(byText.get(t), boost, docScores));

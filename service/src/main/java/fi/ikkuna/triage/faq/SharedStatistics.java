@@ -15,8 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * BM25 statistics of one field summed over several indexes. The trigram field scores against every
- * language's phrasings: the Swedish and English FAQs have a few dozen phrasings each, too few for a trigram's
+ * BM25 statistics of one field summed over several indexes. The n-gram field scores against every
+ * language's phrasings (and, separately, every language's answers): the Swedish and English FAQs have a few
+ * dozen phrasings each, too few for an n-gram's
  * document frequency to say how rare it is, and a misspelt Swedish compound then found no entry at all.
  * Filled while the FAQ is built, read-only once it is published.
  */

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** settings.yaml: the analysis variant, FAQ thresholds, defaults, synonyms and the emergency second opinion. */
-public record Settings(AnalysisVariant finnish, double answerMinScore, double answerMinRatio, double suggestMinScore,
+public record Settings(AnalysisVariant finnish, double answerMinScore, double answerMinRatio, double answerMinCoverage,
+                       double suggestMinScore,
                        int maxSuggestions, Map<String, Float> fieldBoosts, Urgency defaultUrgency, String defaultService,
                        Map<String, Map<String, List<String>>> synonyms, SecondOpinion secondOpinion) {
 
@@ -32,10 +33,10 @@ public record Settings(AnalysisVariant finnish, double answerMinScore, double an
         } catch (IllegalArgumentException e) {
             throw analysis.get("finnish").error("unknown analysis variant '" + analysis.str("finnish") + "'");
         }
-        YamlNode faq = root.get("faq").checkKeys("answer_min_score", "answer_min_ratio", "suggest_min_score",
-                "max_suggestions", "field_boosts");
+        YamlNode faq = root.get("faq").checkKeys("answer_min_score", "answer_min_ratio", "answer_min_coverage",
+                "suggest_min_score", "max_suggestions", "field_boosts");
         Map<String, Float> boosts = new HashMap<>(Map.of("question", 3f, "variants", 2f, "answer", 0.5f));
-        faq.opt("field_boosts").ifPresent(b -> b.checkKeys("question", "variants", "answer", "grams").map()
+        faq.opt("field_boosts").ifPresent(b -> b.checkKeys("question", "variants", "answer", "grams", "answer_grams").map()
                 .forEach((k, v) -> boosts.put(k, (float) number(v))));
         YamlNode defaults = root.get("defaults").checkKeys("urgency", "service");
         Urgency urgency = vocabulary.checkUrgency(defaults.get("urgency"));
@@ -44,7 +45,11 @@ public record Settings(AnalysisVariant finnish, double answerMinScore, double an
         if (max < 1 || max > 5) {
             throw faq.get("max_suggestions").error("max_suggestions must be 1..5");
         }
-        return new Settings(variant, number(faq.get("answer_min_score")), number(faq.get("answer_min_ratio")),
+        double coverage = faq.opt("answer_min_coverage").map(Settings::number).orElse(0.0);
+        if (coverage < 0 || coverage > 1) {
+            throw faq.get("answer_min_coverage").error("answer_min_coverage must be between 0 and 1");
+        }
+        return new Settings(variant, number(faq.get("answer_min_score")), number(faq.get("answer_min_ratio")), coverage,
                 number(faq.get("suggest_min_score")), max, Map.copyOf(boosts), urgency, service,
                 synonyms(root.opt("synonyms").orElse(null)), root.opt("second_opinion").map(Settings::secondOpinion).orElse(null));
     }

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The precomputed scores added up by {@link FaqPart} must equal what Lucene computes for the same query: a
- * BooleanQuery with one DisjunctionMaxQuery clause per word (its forms) and one TermQuery per trigram, run on
+ * BooleanQuery with one DisjunctionMaxQuery clause per word (its forms) and one TermQuery per character n-gram, run on
  * the same index with the same statistics.
  */
 class FaqScoringTest {
@@ -54,7 +54,7 @@ class FaqScoringTest {
             }
             for (String text : texts) {
                 List<List<String>> analysed = FaqIndex.analyze(analyzer, text);
-                List<String> grams = FaqIndex.analyze(FaqIndex.TRIGRAMS, text).stream().map(List::getFirst).toList();
+                List<String> grams = FaqIndex.analyze(FaqIndex.NGRAMS, text).stream().map(List::getFirst).toList();
                 for (FaqPart part : pipeline.ruleSet().faq().language(lang).parts()) {
                     for (String field : List.of("phrasing", "answer")) {
                         float boost = 0.5f + rnd.nextInt(4) / 4f;
