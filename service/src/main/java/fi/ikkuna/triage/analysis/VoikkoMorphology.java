@@ -123,6 +123,30 @@ public final class VoikkoMorphology {
     }
 
     /**
+     * The lemmas a derived word is built from: "+taju(taju)+ttomu(+ton)+us(+us)" (tajuttomuus) gives "tajuton",
+     * "+kouristel(kouristaa)(+la)+u(+u)" (kouristelu) gives "kouristella". Each derivation suffix is put on the
+     * surface before it; a lemma that is not a word is harmless, as no rule is written with it.
+     */
+    static List<String> derivationBases(String wordbases) {
+        List<String> out = new ArrayList<>();
+        StringBuilder prefix = new StringBuilder();
+        Matcher m = PIECE.matcher(wordbases);
+        while (m.find()) {
+            String surface = m.group(1).replace("=", "").toLowerCase(Locale.ROOT);
+            String base = m.group(2) == null ? null : m.group(2).replace("=", "").toLowerCase(Locale.ROOT);
+            if (surface.endsWith(")")) { // "(+la)": a derivation named without a surface of its own
+                out.add(prefix + surface.substring(0, surface.length() - 1));
+                continue;
+            }
+            if (base != null && base.startsWith("+") && base.length() > 1 && prefix.length() > 0) {
+                out.add(prefix + base.substring(1));
+            }
+            prefix.append(surface);
+        }
+        return out;
+    }
+
+    /**
      * Parts from Voikko's WORDBASES, e.g. "+hammas(hammas)+lääkäri(lääkäri)+aika(aika)": the base form of each
      * part, derivations glued back onto their stem ("+pelast(pelastaa)+us(+us)" gives "pelastus" and
      * "pelastaa"), and adjacent pairs ("hammaslääkäri", "lääkäriaika"), so a rule word that is itself a
@@ -148,8 +172,9 @@ public final class VoikkoMorphology {
                 }
             }
         }
+        out.addAll(derivationBases(wordbases));
         if (surfaces.size() < 2) {
-            return List.of();
+            return List.copyOf(out); // a single word keeps its derivation family: "kouristelu" finds "kouristaa"
         }
         out.addAll(surfaces.stream().filter(x -> x.length() > 1).toList());
         for (int i = 0; i + 1 < surfaces.size(); i++) {
