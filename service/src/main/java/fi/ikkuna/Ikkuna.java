@@ -100,7 +100,7 @@ public final class Ikkuna implements AutoCloseable {
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
-        this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids);
+        this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids, pipeline, zone);
         // Fractions allowed: the expiry tests use a few seconds.
         this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
                 clock);

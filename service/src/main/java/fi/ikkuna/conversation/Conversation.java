@@ -102,6 +102,12 @@ public class Conversation {
         this.triageJson = triageJson;
     }
 
+    /** A professional's correction of the urgency ("not an emergency"); the triage record stays as it was decided. */
+    public void correctUrgency(Urgency urgency, Instant deadline) {
+        this.urgency = urgency;
+        this.deadline = deadline;
+    }
+
     public void assignTo(String professionalId) {
         this.assigneeId = professionalId;
     }

@@ -29,9 +29,13 @@ public final class ProfessionalActions {
     private final ConversationHub hub;
     private final ConversationService.QueueChanges queueChanges;
     private final Supplier<Set<String>> queueIds;
+    private final fi.ikkuna.triage.TriagePipeline pipeline;
+    private final java.time.ZoneId zone;
 
     public ProfessionalActions(Database db, Clock clock, ConversationHub hub, ConversationService.QueueChanges queueChanges,
-                               Supplier<Set<String>> queueIds) {
+                               Supplier<Set<String>> queueIds, fi.ikkuna.triage.TriagePipeline pipeline, java.time.ZoneId zone) {
+        this.pipeline = pipeline;
+        this.zone = zone;
         this.db = db;
         this.clock = clock;
         this.hub = hub;
@@ -115,6 +119,32 @@ public final class ProfessionalActions {
                 clock.instant());
         em.persist(m);
         return MessageView.of(m);
+    }
+
+    /**
+     * The assignee says a contact the triage raised as an emergency is not one (issue 12): the urgency she sets
+     * replaces it, with the care-guarantee deadline routing attaches to that urgency, and the event
+     * ({@code urgency_corrected}, "emergency -> urgent: reason") becomes a triage correction for the rules staff.
+     */
+    public ConversationView doCorrectUrgency(Principal p, String conversationId, fi.ikkuna.triage.Urgency urgency, String reason) {
+        if (urgency == fi.ikkuna.triage.Urgency.EMERGENCY) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Choose the urgency the contact really has", "urgency");
+        }
+        ConversationView v = db.tx(em -> {
+            Conversation c = ConversationService.lock(em, conversationId);
+            checkVisible(p, c);
+            checkAssignee(p, c);
+            if (c.urgency() != fi.ikkuna.triage.Urgency.EMERGENCY) {
+                throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "Only a contact raised as an emergency can be corrected here");
+            }
+            Instant now = clock.instant();
+            c.correctUrgency(urgency, pipeline.deadline(urgency, c.service(), now.atZone(zone)).orElse(null));
+            em.persist(new ConversationEvent(c.id(), now, "urgency_corrected", c.state(), c.state(), p.id(),
+                    "emergency -> " + urgency.wire() + ": " + reason));
+            return ConversationView.of(c);
+        });
+        announce(v, p);
+        return v;
     }
 
     /** Sends the conversation to another queue; the reason is kept as a triage correction for the rules staff. */

@@ -107,9 +107,18 @@ public final class ProfessionalSocket extends FrameListener {
                     .put("seq", Fields.checkLong(frame, "seq", 1, Long.MAX_VALUE, 0)));
             case "transfer" -> actions.doTransfer(p, id, Fields.checkString(frame, "queue", 64), Fields.checkString(frame, "reason", 500));
             case "release" -> actions.doRelease(p, id);
+            case "correct_urgency" -> actions.doCorrectUrgency(p, id, checkUrgency(frame), Fields.checkString(frame, "reason", 500));
             case "close" -> actions.doClose(p, id, checkOutcome(frame));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
+    }
+
+    private static fi.ikkuna.triage.Urgency checkUrgency(ObjectNode frame) {
+        String wire = Fields.checkOneOf(frame, "urgency", java.util.Set.of("urgent", "non_urgent", "self_care"), null);
+        if (wire == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "Field 'urgency' is required", "urgency");
+        }
+        return fi.ikkuna.triage.Urgency.fromWire(wire);
     }
 
     private String checkOutcome(ObjectNode frame) {

@@ -54,6 +54,12 @@ public final class ActiveRules implements TriagePipeline {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> deadline(fi.ikkuna.triage.Urgency urgency, String service, java.time.ZonedDateTime at) {
+        Active a = current.get();
+        return a == null ? fallback.deadline(urgency, service, at) : a.rules().pipeline().deadline(urgency, service, at);
+    }
+
+    @Override
     public boolean analysisDegraded() {
         Active a = current.get();
         return a != null && a.rules().pipeline().analysisDegraded();

@@ -34,11 +34,12 @@ final class CorrectionCases {
                 k.put("text", c.contact().text());
                 k.put("language", c.contact().language());
                 k.put("channel", c.contact().channel().wire());
-                k.put("expect", Map.of("service", c.expectService()));
+                k.put("expect", c.expectUrgency() != null ? Map.of("urgency", c.expectUrgency()) : Map.of("service", c.expectService()));
                 cases.add(k);
             }
             root.put("cases", cases);
-            return "# Triage corrections accepted in the workbench: professionals moved these contacts with a reason.\n"
+            return "# Triage corrections accepted in the workbench: professionals moved these contacts with a reason,\n"
+                    + "# or said a contact raised as an emergency was not one.\n"
                     + YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,8 +10,9 @@ import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Contact;
 
 /**
- * Triage corrections: every transfer a professional made with a reason. Each becomes a candidate case whose
- * expected service is the service of the queue it was moved to.
+ * Triage corrections: every transfer a professional made with a reason, and every "not an emergency" an assignee
+ * set. Each becomes a candidate case: a transfer expects the service of the queue it was moved to, an urgency
+ * correction the urgency she chose.
  *
  * <p>Rules editors read corrections without an access-log row, and accepted ones are copied into rule files,
  * published versions and exports for good, so the resident's text and the reason leave here only de-identified
@@ -31,19 +32,19 @@ public final class Corrections {
 
     /** One correction: the contact as first written and why it was moved, both de-identified; where it went. */
     public record Correction(String eventId, String conversationId, Contact contact, String fromQueue, String toQueue,
-                             String expectService, String reason) {
+                             String expectService, String expectUrgency, String reason) {
     }
 
     /** All corrections, newest first; {@code serviceOf} maps a queue id to its service area. */
     public List<Correction> list(Function<String, String> serviceOf) {
         return db.read(em -> {
             List<Object[]> rows = em.createNativeQuery("""
-                    select e.id, e.conversation_id, e.detail, c.language, c.channel, m.body, e.at
+                    select e.id, e.conversation_id, e.detail, c.language, c.channel, m.body, e.at, e.type
                     from conversation_event e
                     join conversation c on c.id = e.conversation_id
                     join message m on m.conversation_id = e.conversation_id and m.author_kind = 'RESIDENT'
                      and m.seq = (select min(m2.seq) from message m2 where m2.conversation_id = e.conversation_id and m2.author_kind = 'RESIDENT')
-                    where e.type = 'transferred'
+                    where e.type in ('transferred', 'urgency_corrected')
                     order by e.at desc""").getResultList();
             return rows.stream().map(r -> toCorrection(r, serviceOf)).filter(java.util.Objects::nonNull).toList();
         });
@@ -64,7 +65,10 @@ public final class Corrections {
         Contact contact = new Contact(deidentifier.scrub(String.valueOf(r[5]), language), language, Channel.valueOf(String.valueOf(r[4])),
                 null, null, at.atZone(zone));
         // Professionals write reasons in the console's language, usually Finnish, whatever the resident wrote in.
-        return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, serviceOf.apply(to),
-                deidentifier.scrub(detail.substring(colon + 2), "fi"));
+        String reason = deidentifier.scrub(detail.substring(colon + 2), "fi");
+        if ("urgency_corrected".equals(String.valueOf(r[7]))) {
+            return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, null, to, reason);
+        }
+        return new Correction(String.valueOf(r[0]), String.valueOf(r[1]), contact, from, to, serviceOf.apply(to), null, reason);
     }
 }

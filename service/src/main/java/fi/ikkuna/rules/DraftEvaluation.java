@@ -49,7 +49,8 @@ public final class DraftEvaluation {
                     c.expectService(), c.expectFaq(), draft.pipeline(), published));
         }
         List<CaseResult> corrected = corrections.stream().map(k -> result("correction-" + k.eventId(), k.fromQueue() + " -> "
-                + k.toQueue() + ": " + k.reason(), k.contact(), null, k.expectService(), null, draft.pipeline(), published)).toList();
+                + k.toQueue() + ": " + k.reason(), k.contact(), k.expectUrgency(), k.expectService(), null, draft.pipeline(), published))
+                .toList();
         Map<String, Map<String, Integer>> urgency = new TreeMap<>();
         Map<String, Map<String, Integer>> service = new TreeMap<>();
         int urgencyChecked = 0, urgencyRight = 0, serviceChecked = 0, serviceRight = 0;

@@ -182,7 +182,7 @@ public final class DraftService implements HttpService {
         String event = req.path().pathParameters().get("event");
         Corrections.Correction c = corrections.list(queues::serviceOf).stream().filter(k -> k.eventId().equals(event)).findFirst()
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No such correction"));
-        if (c.expectService() == null) {
+        if (c.expectService() == null && c.expectUrgency() == null) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "The target queue no longer exists", "event");
         }
         RuleFiles files = drafts.withFile(d, CorrectionCases.FILE, CorrectionCases.append(d.files().files().get(CorrectionCases.FILE), c));

@@ -55,7 +55,7 @@ public final class WorkbenchService implements HttpService {
         corrections.list(queues::serviceOf).forEach(c -> arr.addObject().put("eventId", c.eventId())
                 .put("conversationId", c.conversationId()).put("text", c.contact().text())
                 .put("language", c.contact().language()).put("from", c.fromQueue()).put("to", c.toQueue())
-                .put("expectService", c.expectService()).put("reason", c.reason()));
+                .put("expectService", c.expectService()).put("expectUrgency", c.expectUrgency()).put("reason", c.reason()));
         HttpErrors.json(res, body);
     }
 

@@ -83,6 +83,11 @@ public final class RuleTriagePipeline implements TriagePipeline {
     }
 
     @Override
+    public java.util.Optional<java.time.Instant> deadline(Urgency urgency, String service, ZonedDateTime at) {
+        return current.get().deadlines().decide(urgency, service, null, at).map(d -> d.deadline());
+    }
+
+    @Override
     public boolean ready() {
         return current.get() != null;
     }

@@ -22,6 +22,14 @@ public interface TriagePipeline {
     boolean ready();
 
     /** True when the Finnish analysis runs on its fallback (libvoikko missing): it answers, but misses more. */
+    /**
+     * The care-guarantee deadline for a contact of this urgency and service at {@code at}, as routing would attach it;
+     * used when a professional corrects a contact's urgency. Empty when no deadline applies.
+     */
+    default java.util.Optional<java.time.Instant> deadline(Urgency urgency, String service, java.time.ZonedDateTime at) {
+        return java.util.Optional.empty();
+    }
+
     default boolean analysisDegraded() {
         return false;
     }

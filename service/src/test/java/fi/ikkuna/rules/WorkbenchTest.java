@@ -165,6 +165,45 @@ class WorkbenchTest extends ServiceTest {
     }
 
     /**
+     * Issue 12: the assignee marks a contact the triage raised as an emergency as not one. The urgency she chose
+     * replaces it (live on her state frame), a second correction or a non-assignee's is refused, and the correction
+     * reaches the workbench as a candidate case expecting her urgency.
+     */
+    @Test
+    @Order(9)
+    void notAnEmergencyBecomesACorrection() {
+        String text = "Rintaa puristaa kovasti ja hikoiluttaa, en tiedä mitä tehdä";
+        Pro nurse = Pro.login(server, "hoitaja", "hoitaja-demo");
+        Pro other = Pro.login(server, "admin", "admin-demo");
+        try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect(); WsTestClient boss = other.connect()) {
+            r.say(text);
+            r.ws.await("state", st -> "queued".equals(st.path("state").asText()) && "emergency".equals(st.path("urgency").asText()));
+            pro.send(Frames.pro("claim", r.conversationId));
+            pro.await("claimed");
+            boss.send(Frames.pro("correct_urgency", r.conversationId).put("urgency", "urgent").put("reason", "ei minun"));
+            assertEquals("not_assignee", boss.await("error").path("code").asText());
+            pro.send(Frames.pro("correct_urgency", r.conversationId).put("urgency", "emergency").put("reason", "x"));
+            assertEquals("invalid_field", pro.await("error").path("code").asText());
+            pro.send(Frames.pro("correct_urgency", r.conversationId).put("urgency", "urgent").put("reason", "Lihasperäistä, soitin takaisin"));
+            pro.await("state", st -> r.conversationId.equals(st.path("conversationId").asText()) && "urgent".equals(st.path("urgency").asText()));
+            pro.send(Frames.pro("correct_urgency", r.conversationId).put("urgency", "non_urgent").put("reason", "taas"));
+            assertEquals("illegal_transition", pro.await("error", e -> "illegal_transition".equals(e.path("code").asText())).path("code").asText());
+        }
+        ObjectNode correction = null;
+        for (var c : Json.parseObject(editor.get("/api/workbench/corrections").body()).path("corrections")) {
+            if (text.equals(c.path("text").asText())) {
+                correction = (ObjectNode) c;
+            }
+        }
+        assertTrue(correction != null, "the urgency correction is not listed");
+        assertEquals("urgent", correction.path("expectUrgency").asText());
+        String draft = newDraft();
+        json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/corrections/" + correction.path("eventId").asText() + "/accept", "{}", true));
+        String file = Json.parseObject(editor.get("/api/workbench/drafts/" + draft).body()).path("files").path("cases/corrections.yaml").asText();
+        assertTrue(file.contains(text) && file.contains("urgency: urgent"), file);
+    }
+
+    /**
      * Issue 13.4: what a resident wrote and why a professional moved it reaches a rules editor de-identified, in the
      * listing, the draft test report, the accepted case file, the published version and its export; the original stays
      * in the conversation, which the correction names for the access-logged path.
