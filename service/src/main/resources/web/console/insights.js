@@ -268,11 +268,16 @@ $('filters').addEventListener('submit', (e) => {
 });
 $('login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  let signedIn;
   try {
-    await startDashboard(await api.login($('username').value, $('password').value));
-  } catch {
-    $('login-error').textContent = t('loginFailed');
+    signedIn = await api.login($('username').value, $('password').value);
+  } catch (err) {
+    $('login-error').textContent = !err.code || err.code === 'unauthorized' ? t('loginFailed') : refusal(err);
+    return;
   }
+  // Someone who may not read insights goes to the page of their role (issue 14.9).
+  if (!['administrator', 'manager'].includes(signedIn.professional.role) && signedIn.landing) location.assign(signedIn.landing);
+  else await startDashboard(signedIn);
 });
 
 await loadTexts(lang);

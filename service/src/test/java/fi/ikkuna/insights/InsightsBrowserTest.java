@@ -139,6 +139,9 @@ class InsightsBrowserTest extends ServiceTest {
     void professionalsAreToldTheyHaveNoAccess() {
         try (Browser b = Browser.start()) {
             signIn(b, base, "hoitaja", "hoitaja-demo");
+            // Signing in here takes a professional to her own page (issue 14.9); coming back shows she has no access.
+            b.until(d -> d.getCurrentUrl().endsWith("/console/") ? true : null);
+            b.driver.get(base + "/console/insights.html");
             b.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-access")));
             assertTrue(b.driver.findElement(By.id("dashboard")).getDomAttribute("hidden") != null);
             assertEquals("[]", b.axeViolations(), "no-access view");
