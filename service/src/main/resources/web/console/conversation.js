@@ -1,6 +1,6 @@
 // One open conversation: transcript (always rendered as text), reply, notes, canned replies, transfer, close.
 import { t, dateTime, time } from './i18n.js';
-import { reason, serviceName } from './reasons.js';
+import { reason as triageReason, serviceName } from './reasons.js';
 
 let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -64,7 +64,7 @@ export class ConversationView {
     const ul = document.getElementById('triage-list');
     ul.replaceChildren();
     if (!triage) return;
-    const lines = [...(triage.explanation || []).map(reason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
+    const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
     for (const line of lines) {
       const li = document.createElement('li');
       li.textContent = line;

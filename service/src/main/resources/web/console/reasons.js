@@ -4,8 +4,8 @@
 import { t, dateTime } from './i18n.js';
 
 const SHAPES = [
-  [/^safety rule (\S+) \((.+?)\) matched(?:: (.*))?$/s, (m) => t('why_safety', { rule: m[1], source: m[2] }) + detail(m[3])],
-  [/^rule (\S+) \((.+?)\) matched(?:: (.*))?$/s, (m) => t('why_rule', { rule: m[1], source: m[2] }) + detail(m[3])],
+  [/^safety rule (\S+) \((.+?)\) matched/, (m) => t('why_safety', { rule: m[1], source: m[2] })],
+  [/^rule (\S+) \((.+?)\) matched/, (m) => t('why_rule', { rule: m[1], source: m[2] })],
   [/^statistical second opinion: emergency \(p = ([\d.]+), threshold ([\d.]+)/, (m) => t('why_second_opinion', { p: m[1], threshold: m[2] })],
   [/^FAQ (\S+) scored ([\d.,]+): confident, answered at once/, (m) => t('why_faq_answered', { faq: m[1], score: m[2] })],
   [/^FAQ (\S+) scored ([\d.,]+): confident, but rule urgency (\S+)/, (m) => t('why_faq_kept', { faq: m[1], score: m[2], urgency: t(m[3]) })],
@@ -20,7 +20,8 @@ const SHAPES = [
   [/^Deadline at risk:/, () => t('why_at_risk')],
 ];
 
-const detail = (d) => (d ? `: ${d}` : '');
+// A rule's description is an authoring note in its rule file, in whatever language the author wrote it (English in
+// the county's rules today): a screen in one language names the rule and its file:line instead, one click from it.
 
 /** A service by its name in the console's language; an unknown one keeps its id. */
 export function serviceName(id) {

@@ -7,6 +7,9 @@ import { codeText, fieldName } from './errors.js';
 export function problemText(p, shownFile) {
   const params = { ...(p.params || {}) };
   if (params.kind) params.kind = t(`kind_${params.kind.replace(/ /g, '_')}`);
+  // Keys, values and ids are the rule files' own words, written as they must be typed: quoted, never translated.
+  for (const k of ['key', 'value', 'id']) if (params[k] !== undefined) params[k] = `"${params[k]}"`;
+  if (params.allowed) params.allowed = params.allowed.split(/,\s*/).map((a) => `"${a}"`).join(', ');
   const key = `problem_${p.code}`;
   const what = has(key) ? t(key, params) : t('problem_invalid');
   const where = !p.line ? (p.file === shownFile ? '' : t('inFile', { file: p.file }))

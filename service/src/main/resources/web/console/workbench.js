@@ -48,9 +48,9 @@ async function loadVersions() {
   for (const v of versions) {
     const row = body.insertRow();
     cell(row, v.active ? t('versionActive', { n: v.version }) : String(v.version));
-    cell(row, v.author);
+    cell(row, v.author === 'triage-rules directory' ? t('authorDirectory') : v.author);
     cell(row, dateTime(v.createdAt));
-    cell(row, v.comment);
+    cell(row, versionComment(v.comment));
     const actions = row.insertCell();
     actions.append(button(t('showDiff'), () => showDiff(v.version)));
     const link = document.createElement('a');
@@ -59,6 +59,15 @@ async function loadVersions() {
     actions.append(link);
     if (!v.active) actions.append(button(t('rollbackTo', { n: v.version }), () => rollback(v.version)));
   }
+}
+
+/** The comments the server writes itself (RuleVersions: import, rollback) are English; they are shown translated. */
+function versionComment(c) {
+  const imported = /^imported from (.*)$/s.exec(c || '');
+  if (imported) return t('commentImported', { dir: imported[1] });
+  const back = /^rollback to version (\d+)(?:: (.*))?$/s.exec(c || '');
+  if (back) return t('commentRollback', { n: back[1] }) + (back[2] ? `: ${back[2]}` : '');
+  return c;
 }
 
 function button(text, onClick) {
@@ -160,7 +169,7 @@ async function tryIt(e) {
 }
 
 function summary(o) {
-  return [`${t('sumUrgency')}: ${t(o.urgency)}`, `${t('sumService')}: ${serviceName(o.service)}`, `${t('sumQueue')}: ${o.queue}`,
+  return [`${t('sumUrgency')}: ${t(o.urgency)}`, `${t('sumService')}: ${serviceName(o.service)}`, `${t('sumQueue')}: "${o.queue}"`,
     `${t('sumDeadline')}: ${dateTime(o.deadline)}`, `${t('sumAnswered')}: ${t(o.answered ? 'yes' : 'no')}`,
     `${t('sumSafety')}: ${o.safety.map((s) => s.rule).join(', ') || '–'}`, `${t('sumFaq')}: ${o.faq.map((f) => f.id).join(', ') || '–'}`,
     '', ...o.explanation.map(reason)].join('\n');

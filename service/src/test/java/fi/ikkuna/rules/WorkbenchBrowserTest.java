@@ -8,10 +8,10 @@ import java.util.Map;
 
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.support.WorkbenchPage;
 import fi.ikkuna.widget.Widget;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -27,28 +27,10 @@ class WorkbenchBrowserTest extends ServiceTest {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Signs in on the console; a rules editor lands on the workbench (issue 14.9). */
-    static void signIn(Browser b, String base) {
-        b.driver.get(base + "/console/");
-        b.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("saannot");
-        b.driver.findElement(By.id("password")).sendKeys("saannot-demo");
-        b.driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        b.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-draft")));
-    }
-
-    static void type(Browser b, String content) {
-        b.driver.executeScript("const e = document.getElementById('editor'); e.value = arguments[0];"
-                + "e.dispatchEvent(new Event('input'));", content);
-    }
-
-    static WebElement dialogButton(Browser b, String text) {
-        return b.until(ExpectedConditions.elementToBeClickable(By.xpath("//dialog[@id='confirm']//button[text()='" + text + "']")));
-    }
-
     @Test
     void editTestPublishThenRollBack() {
         try (Browser editor = Browser.start(); Browser residentBrowser = Browser.start()) {
-            signIn(editor, base());
+            WorkbenchPage.signIn(editor, base());
             assertTrue(editor.driver.getCurrentUrl().endsWith("/console/workbench.html"), editor.driver.getCurrentUrl());
             assertEquals("[]", editor.axeViolations(), "workbench");
             editor.driver.findElement(By.id("new-draft")).click();
@@ -56,21 +38,21 @@ class WorkbenchBrowserTest extends ServiceTest {
 
             editor.driver.findElement(By.id("new-file")).sendKeys("faq/test.yaml");
             editor.driver.findElement(By.id("add-file")).click();
-            type(editor, "entries:\n  - id: x\n    lang: xx\n");
+            WorkbenchPage.type(editor, "entries:\n  - id: x\n    lang: xx\n");
             // Issue 14.9: the line in plain words, the file (already in the file picker) not repeated, no parser text.
             String bad = editor.until(d -> {
                 String v = d.findElement(By.id("validation")).getText();
                 return v.startsWith("Rivi ") ? v : null;
             });
             assertFalse(bad.contains("test.yaml") || bad.contains("unknown") || bad.contains("missing"), bad);
-            type(editor, "entries:\n  - id: x\n    lang: fi\n  question: [\n");
+            WorkbenchPage.type(editor, "entries:\n  - id: x\n    lang: fi\n  question: [\n");
             String syntax = editor.until(d -> {
                 String v = d.findElement(By.id("validation")).getText();
                 return v.startsWith("Rivi ") && !v.equals(bad) ? v : null;
             });
             assertTrue(syntax.contains("YAML-muoto") || syntax.contains("sisennys") || syntax.contains("lainausmerkki"), syntax);
             assertFalse(syntax.matches("(?s).*(expected|found|while|scanning|parsing|mapping|line \\d).*"), "raw parser text: " + syntax);
-            type(editor, WorkbenchTest.FAQ);
+            WorkbenchPage.type(editor, WorkbenchTest.FAQ);
             editor.until(d -> d.findElement(By.id("validation")).getText().equals("Kelvollinen.") ? true : null);
             editor.driver.findElement(By.id("save")).click();
             editor.until(d -> d.findElement(By.id("status")).getText().contains("Tallennettu") ? true : null);
@@ -95,11 +77,11 @@ class WorkbenchBrowserTest extends ServiceTest {
             // Issue 14.9: rollback publishes at once, so it asks; cancelling publishes nothing.
             editor.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Palauta versioon 1']"))).click();
             assertTrue(editor.driver.findElement(By.id("confirm-text")).getText().contains("julkaistaan heti"));
-            dialogButton(editor, "Peruuta").click();
+            WorkbenchPage.dialogButton(editor, "Peruuta").click();
             editor.until(d -> d.findElement(By.id("status")).getText().equals("Palautus peruttu.") ? true : null);
             assertTrue(editor.driver.findElement(By.id("versions")).getText().contains("2 (aktiivinen)"));
             editor.driver.findElement(By.xpath("//button[text()='Palauta versioon 1']")).click();
-            dialogButton(editor, "Palauta ja julkaise versio 1").click();
+            WorkbenchPage.dialogButton(editor, "Palauta ja julkaise versio 1").click();
             editor.until(d -> d.findElement(By.id("status")).getText().contains("versio 3") ? true : null);
             resident.freshTab().demo("fi").open().send(WorkbenchTest.QUESTION);
             resident.waitMessage("resident", "testikahvio");
@@ -114,7 +96,7 @@ class WorkbenchBrowserTest extends ServiceTest {
     @Test
     void unsavedEditsAreNotLostWhenSwitchingFiles() {
         try (Browser b = Browser.start()) {
-            signIn(b, base());
+            WorkbenchPage.signIn(b, base());
             b.driver.findElement(By.id("new-draft")).click();
             b.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft")));
             Select files = new Select(b.driver.findElement(By.id("file")));
@@ -122,25 +104,25 @@ class WorkbenchBrowserTest extends ServiceTest {
             String other = files.getOptions().get(1).getDomAttribute("value");
             String original = b.driver.findElement(By.id("editor")).getDomProperty("value");
             String edited = original + "\n# muutos\n";
-            type(b, edited);
+            WorkbenchPage.type(b, edited);
             b.until(d -> d.findElement(By.id("unsaved")).getText().contains(first) ? true : null);
 
             files.selectByValue(other);
-            assertTrue(dialogButton(b, "Jatka muokkausta").isDisplayed());
+            assertTrue(WorkbenchPage.dialogButton(b, "Jatka muokkausta").isDisplayed());
             assertTrue(b.driver.findElement(By.id("confirm-text")).getText().contains(first));
-            dialogButton(b, "Jatka muokkausta").click();
+            WorkbenchPage.dialogButton(b, "Jatka muokkausta").click();
             assertEquals(first, files.getFirstSelectedOption().getDomAttribute("value"));
             assertEquals(edited, b.driver.findElement(By.id("editor")).getDomProperty("value"), "the edit is still there");
 
             files.selectByValue(other);
-            dialogButton(b, "Hylkää muutokset").click();
+            WorkbenchPage.dialogButton(b, "Hylkää muutokset").click();
             b.until(d -> other.equals(new Select(d.findElement(By.id("file"))).getFirstSelectedOption().getDomAttribute("value")) ? true : null);
             files.selectByValue(first);
             assertEquals(original, b.driver.findElement(By.id("editor")).getDomProperty("value"), "discarded");
 
-            type(b, edited);
+            WorkbenchPage.type(b, edited);
             files.selectByValue(other);
-            dialogButton(b, "Tallenna ja jatka").click();
+            WorkbenchPage.dialogButton(b, "Tallenna ja jatka").click();
             b.until(d -> d.findElement(By.id("status")).getText().equals("Tallennettu " + first + ".") ? true : null);
             b.until(d -> other.equals(new Select(d.findElement(By.id("file"))).getFirstSelectedOption().getDomAttribute("value")) ? true : null);
             files.selectByValue(first);
