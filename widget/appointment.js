@@ -2,7 +2,7 @@
 // choose from → minimum contact detail → booking code and a link to view or cancel. API: docs/appointments.md.
 import { t, lang } from './i18n.js';
 import { el, $, setText } from './dom.js';
-import { fieldErrors, dateTime, slotLabel } from './apptext.js';
+import { codedFieldErrors as fieldErrors, dateTime, slotLabel } from './apptext.js';
 
 const MAX_TEXT = 4000;
 

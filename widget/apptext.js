@@ -1,10 +1,24 @@
 // Shared by the appointment view, the booking page and the forms: dates, slots and server field errors as text.
 import { t, lang } from './i18n.js';
 
-/** {field: message} from a 400 invalid_fields answer (first message per field). */
+/** {field: message} from a form's 400 invalid_fields answer: a form's messages are the form definition's own texts. */
 export function fieldErrors(json) {
   const out = {};
   for (const f of (json.error && json.error.fields) || []) if (!(f.field in out)) out[f.field] = f.message;
+  return out;
+}
+
+/**
+ * {field: text} from an appointment API's invalid_fields answer, translated from each field's code: that API's
+ * messages are English for programs (issue 14.7), so they never reach the resident's screen.
+ */
+export function codedFieldErrors(json) {
+  const out = {};
+  for (const f of (json.error && json.error.fields) || []) {
+    if (f.field in out) continue;
+    const key = `fieldError.${f.code}`;
+    out[f.field] = t(key) === key ? t('fieldError.invalid') : t(key);
+  }
   return out;
 }
 

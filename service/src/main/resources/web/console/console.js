@@ -2,7 +2,8 @@
 import { api, setCsrf, onUnavailable } from './api.js';
 import { Board } from './board.js';
 import { ConversationView } from './conversation.js';
-import { load, t, lang } from './i18n.js';
+import { load, t, has, lang, dateTime } from './i18n.js';
+import { codeText } from './errors.js';
 import { ProSocket } from './prosocket.js';
 import { setUpAvailability } from './availability.js';
 import { setUpDay } from './day.js';
@@ -43,7 +44,7 @@ async function start(me) {
         view.unsent(f);
       } else if (f.code === 'already_claimed') status(t('alreadyClaimed', { by: f.by }));
       else if (f.code === 'purpose_required') askPurpose(f);
-      else status(t('error', { message: f.message }));
+      else status(codeText(f.code, { by: f.by ?? '' }));
     },
     disconnected: () => status(t('reconnecting')),
     signedOut: () => signedOut(),
@@ -86,14 +87,16 @@ function setUpAudit() {
       const { entries } = await api.audit($('audit-kind').value, $('audit-id').value.trim());
       for (const entry of entries) {
         const row = body.insertRow();
-        for (const v of [new Date(entry.at).toLocaleString(), entry.professional, entry.conversationId, entry.action, entry.purpose]) {
+        // Codes by name (an action or purpose the texts do not know, such as a typed purpose, shows as written).
+        const named = (prefix, v) => (v && has(prefix + v) ? t(prefix + v) : v);
+        for (const v of [dateTime(entry.at), entry.professional, entry.conversationId, named('action_', entry.action), named('purpose_', entry.purpose)]) {
           row.insertCell().textContent = v ?? '';
         }
       }
       $('audit-table').hidden = false;
       announce(entries.length ? `${entries.length}` : t('auditNone'));
     } catch (err) {
-      status(t('error', { message: err.message }));
+      status(codeText(err.code));
     }
   });
 }
@@ -113,6 +116,12 @@ function signedOut() {
   $('username').focus();
 }
 
+/** True when {@code path} is this page (/console/ and /console/index.html are one page). */
+function samePage(path) {
+  const norm = (p) => p.replace(/index\.html$/, '');
+  return norm(new URL(path, location.href).pathname) === norm(location.pathname);
+}
+
 async function init() {
   outage = new OutageBanner($('outage'));
   onUnavailable(() => outage.report());
@@ -122,12 +131,17 @@ async function init() {
   $('login-form').addEventListener('submit', async (e) => {
     e.preventDefault();
     $('login-error').textContent = '';
+    let me;
     try {
-      start(await api.login($('username').value, $('password').value));
-    } catch {
-      $('login-error').textContent = t('loginFailed');
+      me = await api.login($('username').value, $('password').value);
+    } catch (err) {
+      $('login-error').textContent = !err.code || err.code === 'unauthorized' ? t('loginFailed') : codeText(err.code);
       $('password').focus();
+      return;
     }
+    // Each role lands on its own page (issue 14.9): rules editors on the workbench, managers on insights.
+    if (me.landing && !samePage(me.landing)) location.assign(me.landing);
+    else start(me);
   });
   $('logout').addEventListener('click', async () => {
     try { await api.logout(); } finally { socket?.close(); signedOut(); }

@@ -1,5 +1,6 @@
 // One open conversation: transcript (always rendered as text), reply, notes, canned replies, transfer, close.
-import { t } from './i18n.js';
+import { t, dateTime, time } from './i18n.js';
+import { reason as triageReason, serviceName } from './reasons.js';
 
 let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -43,14 +44,18 @@ export class ConversationView {
   meta(c) {
     const dl = document.getElementById('conv-meta');
     dl.replaceChildren();
-    const rows = [['state', c.state], ['urgency', t(c.urgency ?? 'non_urgent')], ['service', c.service], ['queue', c.queue],
-      ['deadline', c.deadline ? new Date(c.deadline).toLocaleString() : '–']];
-    for (const [k, v] of rows) {
+    // Shown by name in the console's language; data-value keeps the code for the code that needs it (issue 14.7).
+    const queueName = (id) => this.content.queues.find((q) => q.id === id)?.name ?? id;
+    const rows = [['state', t(`state_${c.state}`), c.state], ['urgency', t(c.urgency ?? 'non_urgent'), c.urgency],
+      ['service', c.service && serviceName(c.service), c.service], ['queue', c.queue && queueName(c.queue), c.queue],
+      ['deadline', dateTime(c.deadline), c.deadline]];
+    for (const [k, v, code] of rows) {
       const dt = document.createElement('dt');
       dt.textContent = t(k);
       const dd = document.createElement('dd');
       dd.textContent = v ?? '–';
       dd.dataset.field = k;
+      dd.dataset.value = code ?? '';
       dl.append(dt, dd);
     }
   }
@@ -59,7 +64,7 @@ export class ConversationView {
     const ul = document.getElementById('triage-list');
     ul.replaceChildren();
     if (!triage) return;
-    const lines = [...(triage.explanation || []), ...(triage.faq || []).map((f) => `FAQ ${f.id}: ${f.question}`)];
+    const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
     for (const line of lines) {
       const li = document.createElement('li');
       li.textContent = line;
@@ -77,7 +82,7 @@ export class ConversationView {
     const who = document.createElement('span');
     who.className = 'author';
     const name = m.author === 'resident' ? t('resident') : m.author === 'bot' ? t('bot') : m.authorName;
-    who.textContent = `${m.internal ? t('note') + ' – ' : ''}${name} ${new Date(m.at).toLocaleTimeString()}`;
+    who.textContent = `${m.internal ? t('note') + ' – ' : ''}${name} ${time(m.at)}`;
     const body = document.createElement('span');
     body.className = 'text';
     body.textContent = m.text;
@@ -151,7 +156,7 @@ export class ConversationView {
   }
 
   queueOf() {
-    return document.querySelector('#conv-meta [data-field="queue"]')?.textContent;
+    return document.querySelector('#conv-meta [data-field="queue"]')?.dataset.value;
   }
 
   transfer() {
@@ -168,7 +173,7 @@ export class ConversationView {
   state(frame) {
     if (frame.conversationId !== this.current) return;
     const dd = document.querySelector('#conv-meta [data-field="state"]');
-    if (dd) dd.textContent = frame.state;
+    if (dd) { dd.textContent = t(`state_${frame.state}`); dd.dataset.value = frame.state; }
     if (frame.state !== 'assigned') {
       this.announce(frame.state === 'closed' ? t('closedDone') : t('released'));
     }

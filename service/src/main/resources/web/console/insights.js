@@ -4,7 +4,7 @@ import { api, setCsrf } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 const TABLES = ['contacts', 'faq', 'waits', 'deadlines', 'abandoned', 'ratings', 'corrections'];
-const SECONDS = new Set(['p50_seconds', 'p90_seconds', 'p50_wait_before_abandoning_seconds']);
+const SECONDS = new Set(['p50_seconds', 'p90_seconds', 'p50_wait_before_abandoning_seconds', 'emergency_p50_seconds']);
 const RATES = new Set(['self_service_rate', 'met_rate', 'abandon_rate']);
 const TEXT = new Set(['day', 'channel', 'service', 'queue', 'hour', 'rule', 'from_queue', 'to_queue']);
 // Colour-blind-safe palette (Okabe–Ito) so series stay apart without relying on one hue.
@@ -17,7 +17,7 @@ const charts = new Map();
 async function getJson(path) {
   const res = await fetch(path, { credentials: 'same-origin' });
   const json = await res.json();
-  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, field: json?.error?.field });
+  if (!res.ok) throw Object.assign(new Error(json?.error?.code || res.statusText), { status: res.status, code: json?.error?.code, field: json?.error?.field });
   return json;
 }
 
@@ -37,6 +37,20 @@ async function loadTexts(next) {
 }
 
 const queueName = (id) => index?.queues.find((q) => q.id === id)?.[lang] || id;
+/** A service's own name; one the texts do not know yet is named after its first queue, never shown as an id. */
+const serviceName = (id) => {
+  const key = `service_${id}`;
+  if (t(key) !== key) return t(key);
+  const q = index?.queues.find((x) => x.service === id) || index?.queues.find((x) => x.id === id);
+  return q ? q[lang] || q.id : id;
+};
+/** Waits read in seconds under a minute (a 45 s wait is not "0 min"), in minutes with one decimal above. */
+const duration = (s) => (s < 60 ? t('seconds', { n: num(s) }) : t('minutes', { n: num(s / 60, 1) }));
+/** A server refusal as a sentence in the page's language: the code is translated, the English message never shown. */
+const refusal = (e) => {
+  const key = `err_${e.code}`;
+  return t(key) === key ? t('err_other') : t(key, { field: e.field ? t(e.field) : '' });
+};
 const num = (v, digits = 0) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(v);
 
 /** A cell as a person reads it; the CSV keeps the raw values. */
@@ -46,8 +60,9 @@ function show(col, v) {
   if (v === 'none') return t('none');
   if (col === 'channel') return t(`channel_${v}`);
   if (col === 'queue' || col === 'from_queue' || col === 'to_queue') return queueName(v);
+  if (col === 'service') return serviceName(v);
   if (col === 'hour') return `${String(v).padStart(2, '0')}–${String((v + 1) % 24).padStart(2, '0')}`;
-  if (SECONDS.has(col)) return t('minutes', { n: num(v / 60, 1) });
+  if (SECONDS.has(col)) return duration(v);
   if (RATES.has(col)) return `${num(v * 100, 1)} %`;
   if (col === 'mean') return num(v, 2);
   return typeof v === 'number' ? num(v) : String(v);
@@ -150,7 +165,7 @@ function chartConfig(name, rows) {
     }
     case 'deadlines':
       return { type: 'bar', labels: detail.map((r) => queueName(r.queue)), scales: stacked,
-        datasets: ['met', 'at_risk', 'missed', 'pending', 'withdrawn'].map((c, i) => dataset(t(`col_${c}`), detail.map((r) => r[c]), i)) };
+        datasets: ['met', 'at_risk', 'missed', 'pending', 'withdrawn', 'emergencies'].map((c, i) => dataset(t(`col_${c}`), detail.map((r) => r[c]), i)) };
     case 'abandoned': {
       const days = labelsOf('day');
       return { type: 'bar', labels: days, scales: { y: counts }, datasets: ['waited', 'abandoned'].map((c, i) => dataset(t(`col_${c}`),
@@ -210,7 +225,7 @@ async function refresh() {
     $('status').textContent = t('loaded');
   } catch (e) {
     $('status').textContent = '';
-    $('filter-error').textContent = t('error', { message: e.message });
+    $('filter-error').textContent = refusal(e);
     if (e.field && $(e.field)) $(e.field).focus();
   }
 }
@@ -253,11 +268,16 @@ $('filters').addEventListener('submit', (e) => {
 });
 $('login-form').addEventListener('submit', async (e) => {
   e.preventDefault();
+  let signedIn;
   try {
-    await startDashboard(await api.login($('username').value, $('password').value));
-  } catch {
-    $('login-error').textContent = t('loginFailed');
+    signedIn = await api.login($('username').value, $('password').value);
+  } catch (err) {
+    $('login-error').textContent = !err.code || err.code === 'unauthorized' ? t('loginFailed') : refusal(err);
+    return;
   }
+  // Someone who may not read insights goes to the page of their role (issue 14.9).
+  if (!['administrator', 'manager'].includes(signedIn.professional.role) && signedIn.landing) location.assign(signedIn.landing);
+  else await startDashboard(signedIn);
 });
 
 await loadTexts(lang);

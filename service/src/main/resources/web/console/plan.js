@@ -1,5 +1,6 @@
 // Shared by the availability and day views: dates in the county's local form and error texts from the API.
 import { lang } from './i18n.js';
+import { refusalText } from './errors.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -18,10 +19,9 @@ export function when(iso, withDay = true) {
   return new Intl.DateTimeFormat(lang, { ...opts, timeZone: 'UTC' }).format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])));
 }
 
-/** The API's message, or every field's message for invalid_fields. */
+/** The API's refusal in the console's language (its code, or every field's code for invalid_fields). */
 export function problem(err) {
-  if (err.fields && err.fields.length) return err.fields.map((f) => f.message).join(' ');
-  return err.message;
+  return refusalText(err);
 }
 
 export function cell(row, text) {

@@ -1,22 +1,45 @@
 // Rules workbench: versions, drafts edited with validation as you type, try, test, publish, rollback.
+// Texts: the console's bundle (server codes, urgencies, triage reasons) plus i18n/workbench-<lang>.json.
 import { setCsrf } from './api.js';
+import { load, t, lang, dateTime } from './i18n.js';
+import { reason, serviceName } from './reasons.js';
+import { problemText, refusal } from './wbtext.js';
 
 const $ = (id) => document.getElementById(id);
 let csrf = null;
 let draft = null;
+let shownFile = null;
 let validateTimer = null;
+let lastValidation = null;
 
 async function call(method, path, body, raw) {
   const headers = raw ? { 'Content-Type': 'application/zip' } : { 'Content-Type': 'application/json' };
   if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
   const res = await fetch(path, { method, headers, credentials: 'same-origin', body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
   const json = await res.json().catch(() => null);
-  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, body: json });
+  if (!res.ok) throw Object.assign(new Error(json?.error?.code || res.statusText), { status: res.status, body: json });
   return json;
 }
 
 const status = (text) => { $('status').textContent = text; };
+const fail = (err) => status(refusal(err));
 const cell = (row, text) => { row.insertCell().textContent = text ?? ''; };
+
+/** Asks in the page's own dialog (translated buttons, unlike window.confirm); resolves to the chosen value or ''. */
+function ask(text, choices) {
+  const dialog = $('confirm');
+  $('confirm-text').textContent = text;
+  $('confirm-choices').replaceChildren(...choices.map(([value, label]) => {
+    const b = document.createElement('button');
+    b.value = value;
+    b.textContent = label;
+    return b;
+  }));
+  dialog.returnValue = '';
+  dialog.showModal();
+  dialog.querySelector('button:last-child').focus();
+  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue), { once: true }));
+}
 
 async function loadVersions() {
   const { versions } = await call('GET', '/api/workbench/versions');
@@ -24,18 +47,27 @@ async function loadVersions() {
   body.replaceChildren();
   for (const v of versions) {
     const row = body.insertRow();
-    cell(row, `${v.version}${v.active ? ' (aktiivinen)' : ''}`);
-    cell(row, v.author);
-    cell(row, new Date(v.createdAt).toLocaleString());
-    cell(row, v.comment);
+    cell(row, v.active ? t('versionActive', { n: v.version }) : String(v.version));
+    cell(row, v.author === 'triage-rules directory' ? t('authorDirectory') : v.author);
+    cell(row, dateTime(v.createdAt));
+    cell(row, versionComment(v.comment));
     const actions = row.insertCell();
-    actions.append(button('Muutokset', () => showDiff(v.version)));
+    actions.append(button(t('showDiff'), () => showDiff(v.version)));
     const link = document.createElement('a');
     link.href = `/api/workbench/versions/${v.version}/export`;
-    link.textContent = ` zip (v${v.version}) `;
+    link.textContent = ` ${t('exportZip', { n: v.version })} `;
     actions.append(link);
-    if (!v.active) actions.append(button(`Palauta versioon ${v.version}`, () => rollback(v.version)));
+    if (!v.active) actions.append(button(t('rollbackTo', { n: v.version }), () => rollback(v.version)));
   }
+}
+
+/** The comments the server writes itself (RuleVersions: import, rollback) are English; they are shown translated. */
+function versionComment(c) {
+  const imported = /^imported from (.*)$/s.exec(c || '');
+  if (imported) return t('commentImported', { dir: imported[1] });
+  const back = /^rollback to version (\d+)(?:: (.*))?$/s.exec(c || '');
+  if (back) return t('commentRollback', { n: back[1] }) + (back[2] ? `: ${back[2]}` : '');
+  return c;
 }
 
 function button(text, onClick) {
@@ -49,44 +81,77 @@ function button(text, onClick) {
 async function showDiff(n) {
   const v = await call('GET', `/api/workbench/versions/${n}`);
   $('diff').hidden = false;
-  $('diff').textContent = v.diff || '(ei muutoksia)';
+  $('diff').textContent = v.diff || t('noChanges');
 }
 
+/** Rollback publishes at once to every resident: it asks first (issue 14.9). */
 async function rollback(n) {
-  const r = await call('POST', `/api/workbench/versions/${n}/rollback`, { comment: 'palautus työpöydältä' });
-  status(`Palautettu: versio ${r.version} on nyt aktiivinen.`);
+  const answer = await ask(t('rollbackConfirm', { n }), [['rollback', t('rollbackYes', { n })], ['', t('cancel')]]);
+  if (answer !== 'rollback') { status(t('rollbackCancelled')); return; }
+  const r = await call('POST', `/api/workbench/versions/${n}/rollback`, { comment: t('rollbackComment') });
+  status(t('rolledBack', { n: r.version }));
   await loadVersions();
 }
 
-function openDraft(d) {
+const dirty = () => draft !== null && shownFile !== null && $('editor').value !== (draft.files[shownFile] ?? '');
+
+function markDirty() {
+  $('unsaved').textContent = dirty() ? t('unsavedNote', { file: shownFile }) : '';
+}
+
+function show(name) {
+  shownFile = name;
+  $('file').value = name;
+  $('editor').value = draft.files[name] ?? '';
+  lastValidation = null;
+  $('validation').textContent = '';
+  markDirty();
+}
+
+function openDraft(d, keep = shownFile) {
   draft = d;
   $('draft').hidden = false;
-  $('draft-base').textContent = `Perustuu versioon ${d.baseVersion}.`;
-  const select = $('file');
-  const current = select.value;
-  select.replaceChildren(...Object.keys(d.files).map((name) => new Option(name, name)));
-  select.value = d.files[current] !== undefined ? current : select.options[0]?.value;
-  $('editor').value = d.files[select.value] ?? '';
+  $('draft-base').textContent = t('basedOn', { n: d.baseVersion });
+  $('file').replaceChildren(...Object.keys(d.files).map((name) => new Option(name, name)));
+  show(d.files[keep] !== undefined ? keep : $('file').options[0]?.value);
+}
+
+/** Unsaved edits are never dropped silently: save them, discard them, or stay (issue 14.9). */
+async function leaveFile() {
+  if (!dirty()) return true;
+  const answer = await ask(t('unsavedConfirm', { file: shownFile }),
+    [['save', t('unsavedSave')], ['discard', t('unsavedDiscard')], ['', t('unsavedStay')]]);
+  if (answer === 'save') { await save(); return true; }
+  return answer === 'discard';
+}
+
+async function switchFile() {
+  const next = $('file').value;
+  $('file').value = shownFile;
+  if (await leaveFile()) show(next);
+  else $('editor').focus();
 }
 
 async function validateNow() {
-  const path = $('file').value;
-  const r = await call('POST', `/api/workbench/drafts/${draft.id}/validate`, { path, content: $('editor').value });
+  const r = await call('POST', `/api/workbench/drafts/${draft.id}/validate`, { path: shownFile, content: $('editor').value });
   showValidation(r);
 }
 
 function showValidation(r) {
+  lastValidation = r;
   const v = $('validation');
   v.className = `validation ${r.valid ? 'ok' : 'bad'}`;
-  v.textContent = r.valid ? 'Kelvollinen.' : `${r.error.file}:${r.error.line}: ${r.error.message}`;
+  v.textContent = r.valid ? t('valid') : problemText(r.error, shownFile);
 }
 
 async function save() {
-  const path = $('file').value;
-  const r = await call('PUT', `/api/workbench/drafts/${draft.id}/files`, { path, content: $('editor').value });
-  draft.files[path] = $('editor').value;
+  const path = shownFile;
+  const content = $('editor').value;
+  const r = await call('PUT', `/api/workbench/drafts/${draft.id}/files`, { path, content });
+  draft.files[path] = content;
   showValidation(r);
-  status(`Tallennettu ${path}.`);
+  markDirty();
+  status(t('saved', { file: path }));
 }
 
 async function tryIt(e) {
@@ -99,84 +164,88 @@ async function tryIt(e) {
     $('try-draft').textContent = summary(r.draft);
     $('try-published').textContent = summary(r.published);
   } catch (err) {
-    status(err.message);
+    fail(err);
   }
 }
 
 function summary(o) {
-  return [`kiireellisyys: ${o.urgency}`, `palvelu: ${o.service}`, `jono: ${o.queue}`, `määräaika: ${o.deadline ?? '–'}`,
-    `vastattu: ${o.answered}`, `turvallisuus: ${o.safety.map((s) => s.rule).join(', ') || '–'}`,
-    `UKK: ${o.faq.map((f) => f.id).join(', ') || '–'}`, '', ...o.explanation].join('\n');
+  return [`${t('sumUrgency')}: ${t(o.urgency)}`, `${t('sumService')}: ${serviceName(o.service)}`, `${t('sumQueue')}: "${o.queue}"`,
+    `${t('sumDeadline')}: ${dateTime(o.deadline)}`, `${t('sumAnswered')}: ${t(o.answered ? 'yes' : 'no')}`,
+    `${t('sumSafety')}: ${o.safety.map((s) => s.rule).join(', ') || '–'}`, `${t('sumFaq')}: ${o.faq.map((f) => f.id).join(', ') || '–'}`,
+    '', ...o.explanation.map(reason)].join('\n');
 }
 
 async function test() {
-  status('Ajetaan tapauksia…');
+  status(t('testing'));
   const r = await call('POST', `/api/workbench/drafts/${draft.id}/test`, {});
   const box = $('report');
   box.replaceChildren();
   const dl = document.createElement('dl');
   dl.className = 'figures';
-  const pct = (x) => `${(x * 100).toFixed(1)} %`;
-  for (const [k, v] of [['Tapauksia', r.cases], ['Tarkkuus (luonnos)', pct(r.accuracy)], ['Tarkkuus (julkaistu)', pct(r.publishedAccuracy)],
-    ['Kiireellisyys oikein', pct(r.urgencyAccuracy)], ['Palvelu oikein', pct(r.serviceAccuracy)], ['Hätätilanteet tunnistettu', pct(r.emergencyRecall)],
-    ['Muuttuvat tapaukset', r.changed.length], ['Epäonnistuvat tapaukset', r.failing.length]]) {
+  const pct = (x) => `${new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x * 100)} %`;
+  for (const [k, v] of [['figCases', r.cases], ['figAccuracy', pct(r.accuracy)], ['figPublishedAccuracy', pct(r.publishedAccuracy)],
+    ['figUrgency', pct(r.urgencyAccuracy)], ['figService', pct(r.serviceAccuracy)], ['figRecall', pct(r.emergencyRecall)],
+    ['figChanged', r.changed.length], ['figFailing', r.failing.length]]) {
     const dt = document.createElement('dt');
-    dt.textContent = k;
+    dt.textContent = t(k);
     const dd = document.createElement('dd');
     dd.textContent = v;
-    if (k.startsWith('Hätä') && r.emergencyRecall < 1) dd.className = 'gate-bad';
+    dd.dataset.figure = k;
+    if (k === 'figRecall' && r.emergencyRecall < 1) dd.className = 'gate-bad';
     dl.append(dt, dd);
   }
-  box.append(dl, confusion('Kiireellisyys: odotettu × luonnos', r.urgencyConfusion), changedTable(r.changed));
-  status('Testi valmis.');
+  box.append(dl, confusion(t('confusionTitle'), r.urgencyConfusion), changedTable(r.changed));
+  status(t('testDone'));
 }
 
 function confusion(title, table) {
-  const t = document.createElement('table');
+  const el = document.createElement('table');
   const cols = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
-  t.createCaption().textContent = title;
-  const head = t.createTHead().insertRow();
-  for (const c of ['', ...cols]) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = c; head.append(th); }
-  const body = t.createTBody();
+  el.createCaption().textContent = title;
+  const head = el.createTHead().insertRow();
+  for (const c of ['', ...cols]) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = c ? t(c) : ''; head.append(th); }
+  const body = el.createTBody();
   for (const [expected, row] of Object.entries(table)) {
     const tr = body.insertRow();
     const th = document.createElement('th');
     th.scope = 'row';
-    th.textContent = expected;
+    th.textContent = t(expected);
     tr.append(th);
     for (const c of cols) cell(tr, row[c] ?? 0);
   }
-  return t;
+  return el;
 }
 
 function changedTable(changed) {
-  const t = document.createElement('table');
-  t.createCaption().textContent = 'Tapaukset, joiden tulos muuttuu';
-  const head = t.createTHead().insertRow();
-  for (const c of ['Tapaus', 'Viesti', 'Julkaistu', 'Luonnos']) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = c; head.append(th); }
-  const body = t.createTBody();
+  const el = document.createElement('table');
+  el.createCaption().textContent = t('changedTitle');
+  const head = el.createTHead().insertRow();
+  for (const c of ['colCase', 'colMessage', 'published', 'draft']) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = t(c); head.append(th); }
+  const body = el.createTBody();
+  const outcome = (o) => `${t(o.urgency)} / ${serviceName(o.service)} / ${o.faq ?? '–'}`;
   for (const c of changed) {
     const tr = body.insertRow();
     tr.dataset.case = c.id;
     cell(tr, c.id);
     cell(tr, c.text);
-    cell(tr, `${c.published.urgency} / ${c.published.service} / ${c.published.faq ?? '–'}`);
-    cell(tr, `${c.draft.urgency} / ${c.draft.service} / ${c.draft.faq ?? '–'}`);
+    cell(tr, outcome(c.published));
+    cell(tr, outcome(c.draft));
   }
-  return t;
+  return el;
 }
 
 async function publish(e) {
   e.preventDefault();
   try {
     const r = await call('POST', `/api/workbench/drafts/${draft.id}/publish`, { comment: $('comment').value });
-    status(`Julkaistu versiona ${r.version}.`);
+    status(t('publishedAs', { n: r.version }));
     $('draft').hidden = true;
     draft = null;
+    shownFile = null;
     await loadVersions();
   } catch (err) {
-    status(err.message);
-    if (err.status === 409) $('rebase').hidden = false;
+    fail(err);
+    if (err.status === 409 && err.body?.error?.rebase) $('rebase').hidden = false;
   }
 }
 
@@ -189,16 +258,30 @@ async function loadCorrections() {
     cell(row, c.text);
     cell(row, `${c.from} → ${c.to}`);
     cell(row, c.reason);
-    row.insertCell().append(button('Hyväksy tapaukseksi', async () => {
-      if (!draft) { status('Avaa ensin luonnos.'); return; }
+    row.insertCell().append(button(t('acceptCase'), async () => {
+      if (!draft) { status(t('openDraftFirst')); return; }
+      if (!(await leaveFile())) return;
       showValidation(await call('POST', `/api/workbench/drafts/${draft.id}/corrections/${c.eventId}/accept`, {}));
       openDraft(await call('GET', `/api/workbench/drafts/${draft.id}`));
-      status('Korjaus lisätty tiedostoon cases/corrections.yaml.');
+      status(t('caseAdded'));
     }));
   }
 }
 
+/** Re-renders what JavaScript wrote after a language switch, so the whole page is in one language. */
+async function relabel() {
+  await loadVersions();
+  if (draft) {
+    $('draft-base').textContent = t('basedOn', { n: draft.baseVersion });
+    markDirty();
+    if (lastValidation) showValidation(lastValidation);
+  }
+}
+
 async function init() {
+  await load(lang, ['', 'workbench-']);
+  $('lang').value = lang;
+  $('lang').addEventListener('change', async (e) => { await load(e.target.value); if (csrf) await relabel(); });
   try {
     const me = await call('GET', '/api/auth/me');
     csrf = me.csrfToken;
@@ -209,32 +292,39 @@ async function init() {
     return;
   }
   $('bench').hidden = false;
-  $('new-draft').addEventListener('click', async () => openDraft(await call('POST', '/api/workbench/drafts', {})));
+  $('new-draft').addEventListener('click', async () => {
+    if (await leaveFile()) openDraft(await call('POST', '/api/workbench/drafts', {}));
+  });
   $('import').addEventListener('change', async (e) => {
     const file = e.target.files[0];
-    if (file) openDraft(await call('POST', '/api/workbench/drafts/import', undefined, await file.arrayBuffer()));
+    if (!file || !(await leaveFile())) return;
+    try {
+      openDraft(await call('POST', '/api/workbench/drafts/import', undefined, await file.arrayBuffer()));
+    } catch (err) {
+      fail(err);
+    }
   });
-  $('file').addEventListener('change', () => { $('editor').value = draft.files[$('file').value] ?? ''; });
-  $('add-file').addEventListener('click', () => {
+  $('file').addEventListener('change', () => switchFile().catch(fail));
+  $('add-file').addEventListener('click', async () => {
     const name = $('new-file').value.trim();
-    if (!name) return;
-    draft.files[name] = '';
-    openDraft(draft);
-    $('file').value = name;
-    $('editor').value = '';
+    if (!name || !(await leaveFile())) return;
+    draft.files[name] = draft.files[name] ?? '';
+    openDraft(draft, name);
   });
   $('editor').addEventListener('input', () => {
+    markDirty();
     clearTimeout(validateTimer);
-    validateTimer = setTimeout(() => validateNow().catch((err) => status(err.message)), 600);
+    validateTimer = setTimeout(() => validateNow().catch(fail), 600);
   });
-  $('save').addEventListener('click', () => save().catch((err) => status(err.message)));
+  window.addEventListener('beforeunload', (e) => { if (dirty()) e.preventDefault(); });
+  $('save').addEventListener('click', () => save().catch(fail));
   $('try-form').addEventListener('submit', tryIt);
-  $('test').addEventListener('click', () => test().catch((err) => status(err.message)));
+  $('test').addEventListener('click', () => test().catch(fail));
   $('publish-form').addEventListener('submit', publish);
   $('rebase').addEventListener('click', async () => {
     openDraft(await call('POST', `/api/workbench/drafts/${draft.id}/rebase`, {}));
     $('rebase').hidden = true;
-    status('Luonnos siirretty uusimman version päälle. Testaa ja julkaise uudelleen.');
+    status(t('rebased'));
   });
   await loadCorrections();
 }

@@ -73,7 +73,7 @@ public final class AuthService implements HttpService {
 
     private static ObjectNode me(Sessions.Session s) {
         Principal p = s.principal();
-        ObjectNode o = Json.object().put("csrfToken", s.csrfToken());
+        ObjectNode o = Json.object().put("csrfToken", s.csrfToken()).put("landing", p.landing());
         o.putObject("professional").put("id", p.id()).put("username", p.username()).put("name", p.displayName())
                 .put("title", p.title()).put("role", p.role()).set("queues", Json.MAPPER.valueToTree(p.queues()));
         return o;

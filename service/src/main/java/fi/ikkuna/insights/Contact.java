@@ -16,9 +16,10 @@ import fi.ikkuna.protocol.Json;
  * One stored conversation with its lifecycle events, as the insights read it. Everything derived here comes
  * from the events, because the conversation row keeps only the latest queue, claim and close.
  */
-record Contact(String id, String channel, String service, String queue, String state, Instant deadline, Instant createdAt,
-               String outcome, Integer rating, String triageJson, List<Event> events) {
+record Contact(String id, String channel, String service, String queue, String state, String urgency, Instant deadline,
+               Instant createdAt, String outcome, Integer rating, String triageJson, List<Event> events) {
     static final String NONE = "none";
+    static final String EMERGENCY = "emergency";
     // "rule <id> (<source>) matched" and "safety rule <id> ..." as written by the triage Decider; deadline rules excluded.
     private static final Pattern FIRED = Pattern.compile("^(?:safety )?rule (\\S+) \\(");
 
@@ -44,6 +45,11 @@ record Contact(String id, String channel, String service, String queue, String s
         long seconds() {
             return end.getEpochSecond() - start.getEpochSecond();
         }
+    }
+
+    /** An emergency's deadline is the moment of contact: a met/missed rate would count every one as missed. */
+    boolean emergency() {
+        return EMERGENCY.equals(urgency);
     }
 
     String queueOrNone() {

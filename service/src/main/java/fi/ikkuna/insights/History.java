@@ -9,6 +9,7 @@ import java.util.Map;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.Urgency;
 import jakarta.persistence.EntityManager;
 
 /**
@@ -35,7 +36,7 @@ final class History {
             events.computeIfAbsent((String) r[0], k -> new ArrayList<>())
                     .add(new Contact.Event((Instant) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5]));
         }
-        List<Object[]> rows = em.createQuery("select c.id, c.channel, c.service, c.queueId, c.state, c.deadline, c.createdAt, "
+        List<Object[]> rows = em.createQuery("select c.id, c.channel, c.service, c.queueId, c.state, c.urgency, c.deadline, c.createdAt, "
                         + "c.outcomeCode, c.rating, c.triageJson from Conversation c "
                         + "where c.createdAt >= :s and c.createdAt < :e order by c.createdAt, c.id", Object[].class)
                 .setParameter("s", start).setParameter("e", end).getResultList();
@@ -43,7 +44,8 @@ final class History {
         for (Object[] r : rows) {
             String id = (String) r[0];
             out.add(new Contact(id, ((Channel) r[1]).wire(), (String) r[2], (String) r[3], ((ConversationState) r[4]).wire(),
-                    (Instant) r[5], (Instant) r[6], (String) r[7], (Integer) r[8], (String) r[9],
+                    r[5] == null ? null : ((Urgency) r[5]).wire(), (Instant) r[6], (Instant) r[7], (String) r[8], (Integer) r[9],
+                    (String) r[10],
                     List.copyOf(events.getOrDefault(id, List.of()))));
         }
         return out;

@@ -95,6 +95,8 @@ public final class InsightsMetrics implements MultiCollector {
                     s.gauge("ikkuna_deadlines", "Care-guarantee deadlines by status now" + w, row.get(status),
                             "queue", (String) row.get("queue"), "status", status);
                 }
+                s.gauge("ikkuna_deadline_emergencies", "Emergencies that waited for a person (kept out of the statuses)" + w,
+                        row.get("emergencies"), "queue", (String) row.get("queue"));
             }
         }
         Map<String, long[]> abandoned = new TreeMap<>();

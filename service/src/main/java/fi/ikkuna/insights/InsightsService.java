@@ -61,7 +61,8 @@ public final class InsightsService implements HttpService {
         body.set("tables", Json.MAPPER.valueToTree(InsightsQuery.TABLES));
         ArrayNode queues = body.putArray("queues");
         for (Object[] q : queueNames()) {
-            queues.addObject().put("id", (String) q[0]).put("fi", (String) q[1]).put("sv", (String) q[2]).put("en", (String) q[3]);
+            queues.addObject().put("id", (String) q[0]).put("fi", (String) q[1]).put("sv", (String) q[2]).put("en", (String) q[3])
+                    .put("service", (String) q[4]);
         }
         HttpErrors.json(res, body);
     }
@@ -92,6 +93,6 @@ public final class InsightsService implements HttpService {
 
     private List<Object[]> queueNames() {
         return insights.db().read(em -> em.createQuery(
-                "select q.id, q.nameFi, q.nameSv, q.nameEn from QueueEntity q order by q.id", Object[].class).getResultList());
+                "select q.id, q.nameFi, q.nameSv, q.nameEn, q.service from QueueEntity q order by q.id", Object[].class).getResultList());
     }
 }

@@ -51,10 +51,14 @@ final class QueueTables {
         return t.build();
     }
 
-    /** Conversations with a deadline that waited for a person, by status at {@code now} (at risk within {@code atRisk}). */
+    /**
+     * Conversations with a deadline that waited for a person, by status at {@code now} (at risk within {@code atRisk}).
+     * Emergencies are counted apart ({@code emergencies}, and the median from contact to first claim): their
+     * deadline is the moment of contact, so in met/missed every one of them would be a miss.
+     */
     Table deadlines(Instant now, Duration atRisk) {
         Map<String, long[]> byQueue = new TreeMap<>();
-        long[] all = new long[STATUSES.size()];
+        Map<String, List<Long>> emergencyWaits = new TreeMap<>();
         for (Contact c : contacts) {
             List<Contact.Wait> waits = c.waits();
             if (c.deadline() == null || waits.isEmpty()) {
@@ -65,13 +69,28 @@ final class QueueTables {
             if (!wanted(q)) {
                 continue;
             }
-            int status = STATUSES.indexOf(status(c, claim, now, atRisk));
-            byQueue.computeIfAbsent(q, k -> new long[STATUSES.size()])[status]++;
-            all[status]++;
+            for (String key : List.of(q, "all")) {
+                long[] n = byQueue.computeIfAbsent(key, k -> new long[STATUSES.size() + 1]);
+                List<Long> e = emergencyWaits.computeIfAbsent(key, k -> new ArrayList<>());
+                if (c.emergency()) {
+                    n[STATUSES.size()]++;
+                    claim.ifPresent(w -> e.add(w.end().getEpochSecond() - c.createdAt().getEpochSecond()));
+                } else {
+                    n[STATUSES.indexOf(status(c, claim, now, atRisk))]++;
+                }
+            }
         }
-        Table.Builder t = new Table.Builder("deadlines", "queue", "met", "at_risk", "missed", "pending", "withdrawn", "met_rate");
-        byQueue.forEach((q, n) -> t.add(q, n[0], n[1], n[2], n[3], n[4], Table.round(n[0], n[0] + n[2])));
-        return t.add("all", all[0], all[1], all[2], all[3], all[4], Table.round(all[0], all[0] + all[2])).build();
+        Table.Builder t = new Table.Builder("deadlines", "queue", "met", "at_risk", "missed", "pending", "withdrawn", "met_rate",
+                "emergencies", "emergency_p50_seconds");
+        long[] none = new long[STATUSES.size() + 1];
+        for (String q : byQueue.keySet().stream().filter(k -> !k.equals("all")).toList()) {
+            row(t, q, byQueue.get(q), emergencyWaits.get(q));
+        }
+        return row(t, "all", byQueue.getOrDefault("all", none), emergencyWaits.getOrDefault("all", List.of())).build();
+    }
+
+    private static Table.Builder row(Table.Builder t, String queue, long[] n, List<Long> emergencyWaits) {
+        return t.add(queue, n[0], n[1], n[2], n[3], n[4], Table.round(n[0], n[0] + n[2]), n[5], Percentile.of(emergencyWaits, 50));
     }
 
     private static String status(Contact c, Optional<Contact.Wait> claim, Instant now, Duration atRisk) {

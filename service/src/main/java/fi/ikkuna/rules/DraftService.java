@@ -132,7 +132,8 @@ public final class DraftService implements HttpService {
         double recall = DraftEvaluation.emergencyRecall(compiled, SafetyChanges.protectedEmergencies(published, changes));
         if (recall < 1.0) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, String.format(
-                    "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", recall * 100));
+                    "Emergency recall would drop to %.1f %%: every labelled emergency must stay an emergency", recall * 100),
+                    null, Map.of("reason", "emergency_recall", "recall", recall));
         }
         String approver = null;
         if (changes.needsSecondApprover()) {
@@ -141,7 +142,8 @@ public final class DraftService implements HttpService {
                     null, Map.of("approvalRequired", true, "safetyRules", changes.changedSafetyRules(),
                             "removedEmergencies", changes.removedEmergencies())));
             if (approval[0].equals(p.id())) {
-                throw new ProtocolException(ErrorCode.FORBIDDEN, "The approver cannot also publish: four eyes means two people");
+                throw new ProtocolException(ErrorCode.FORBIDDEN, "The approver cannot also publish: four eyes means two people",
+                        null, Map.of("reason", "approver_publishes"));
             }
             approver = approval[1];
         }
@@ -183,7 +185,8 @@ public final class DraftService implements HttpService {
         Corrections.Correction c = corrections.list(queues::serviceOf).stream().filter(k -> k.eventId().equals(event)).findFirst()
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No such correction"));
         if (c.expectService() == null && c.expectUrgency() == null) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The target queue no longer exists", "event");
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The target queue no longer exists", "event",
+                    Map.of("reason", "queue_gone"));
         }
         RuleFiles files = drafts.withFile(d, CorrectionCases.FILE, CorrectionCases.append(d.files().files().get(CorrectionCases.FILE), c));
         drafts.doSave(d.id(), files);
@@ -195,7 +198,7 @@ public final class DraftService implements HttpService {
             return compiler.compile(files);
         } catch (RuleLoadException e) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "The draft does not load: " + e.getMessage(),
-                    WorkbenchService.relative(e.file()));
+                    WorkbenchService.relative(e.file()), Map.of("problem", RuleProblem.of(e)));
         }
     }
 
@@ -205,7 +208,7 @@ public final class DraftService implements HttpService {
             return Json.object().put("valid", true);
         } catch (RuleLoadException e) {
             ObjectNode o = Json.object().put("valid", false);
-            o.putObject("error").put("file", WorkbenchService.relative(e.file())).put("line", e.line()).put("message", e.getMessage());
+            o.set("error", RuleProblem.of(e));
             return o;
         }
     }

@@ -111,27 +111,29 @@ public final class RuleDrafts {
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (++entries > MAX_ZIP_ENTRIES) {
-                    throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip has more than " + MAX_ZIP_ENTRIES + " entries", "file");
+                    throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip has more than " + MAX_ZIP_ENTRIES + " entries", "file",
+                            java.util.Map.of("reason", "zip_too_large"));
                 }
                 String name = e.getName().replaceFirst("^triage-rules/", "");
                 if (!e.isDirectory() && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
                     byte[] bytes = in.readNBytes(MAX_FILE_CHARS + 1);
                     if (bytes.length > MAX_FILE_CHARS) {
-                        throw new ProtocolException(ErrorCode.INVALID_FIELD, name + " is too large", "file");
+                        throw new ProtocolException(ErrorCode.INVALID_FIELD, name + " is too large", "file",
+                                java.util.Map.of("reason", "zip_too_large"));
                     }
                     total += bytes.length;
                     if (files.size() >= MAX_ZIP_FILES || total > MAX_ZIP_TOTAL_CHARS) {
                         throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip holds more than " + MAX_ZIP_FILES
-                                + " rule files or " + MAX_ZIP_TOTAL_CHARS / 1_000_000 + " MB in all", "file");
+                                + " rule files or " + MAX_ZIP_TOTAL_CHARS / 1_000_000 + " MB in all", "file", java.util.Map.of("reason", "zip_too_large"));
                     }
                     files.put(checkPath(name), new String(bytes, StandardCharsets.UTF_8));
                 }
             }
         } catch (IOException e) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Not a readable zip file", "file");
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "Not a readable zip file", "file", java.util.Map.of("reason", "zip_unreadable"));
         }
         if (files.isEmpty()) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip holds no .yaml files", "file");
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The zip holds no .yaml files", "file", java.util.Map.of("reason", "zip_empty"));
         }
         return new RuleFiles(files);
     }
@@ -139,7 +141,8 @@ public final class RuleDrafts {
     /** Relative paths of YAML files inside the rules directory only. */
     static String checkPath(String path) {
         if (path == null || !path.matches("[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\\.ya?ml") || path.length() > 200) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "File path must be like rules/30-urgency.yaml", "path");
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "File path must be like rules/30-urgency.yaml", "path",
+                    java.util.Map.of("reason", "bad_path"));
         }
         return path;
     }

@@ -121,8 +121,10 @@ public final class WorkbenchService implements HttpService {
 
     static void invalid(ServerResponse res, RuleLoadException e) {
         res.status(Status.create(422, "Unprocessable Content"));
-        HttpErrors.json(res, Json.object().set("error", Json.object().put("code", "invalid_rules").put("message", e.getMessage())
-                .put("file", relative(e.file())).put("line", e.line())));
+        ObjectNode error = Json.object().put("code", "invalid_rules").put("message", e.getMessage())
+                .put("file", relative(e.file())).put("line", e.line());
+        error.set("problem", RuleProblem.of(e));
+        HttpErrors.json(res, Json.object().set("error", error));
     }
 
     /** Drafts are loaded from a scratch copy: report the path inside the rules directory. */

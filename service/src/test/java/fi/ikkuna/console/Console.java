@@ -93,8 +93,9 @@ final class Console {
         browser.driver.findElement(By.cssSelector("#close-form button")).click();
     }
 
+    /** The state's code (the screen shows its name in the console's language, issue 14.7). */
     String metaState() {
-        return browser.driver.findElement(By.cssSelector("#conv-meta [data-field='state']")).getText();
+        return browser.driver.findElement(By.cssSelector("#conv-meta [data-field='state']")).getDomAttribute("data-value");
     }
 
     String status() {

@@ -160,7 +160,7 @@ class ConsoleBrowserTest extends ServiceTest {
             Console social = new Console(browser, base()).signIn("sosiaali", "sosiaali-demo");
             browser.driver.findElement(By.id("open-id")).sendKeys(r.conversationId);
             browser.driver.findElement(By.cssSelector("#open-form button")).click();
-            browser.until(d -> social.status().contains("No such conversation") ? true : null);
+            browser.until(d -> social.status().contains("ei löytynyt") ? true : null);
             assertFalse(social.boardShows(r.conversationId));
             Object status = social.js("const done = arguments[0];"
                     + "fetch('/api/auth/logout', {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status));");

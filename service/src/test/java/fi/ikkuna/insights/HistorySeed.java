@@ -76,9 +76,18 @@ final class HistorySeed implements AutoCloseable {
         }
 
         Conv triage(String service, String queue, Instant deadline, String... explanation) {
-            var json = Json.object().put("service", service).put("queue", queue);
+            return triage(Urgency.NON_URGENT, service, queue, deadline, explanation);
+        }
+
+        /** An emergency: its care-guarantee deadline is the moment of contact. */
+        Conv emergency(String service, String queue, String... explanation) {
+            return triage(Urgency.EMERGENCY, service, queue, c.createdAt(), explanation);
+        }
+
+        private Conv triage(Urgency urgency, String service, String queue, Instant deadline, String... explanation) {
+            var json = Json.object().put("urgency", urgency.wire()).put("service", service).put("queue", queue);
             json.set("explanation", Json.MAPPER.valueToTree(List.of(explanation)));
-            c.applyTriage(Urgency.NON_URGENT, service, queue, deadline, Json.write(json));
+            c.applyTriage(urgency, service, queue, deadline, Json.write(json));
             return step(c.createdAt(), ConversationState.TRIAGED, "triaged", null);
         }
 

@@ -123,12 +123,20 @@ public abstract class InsightsContract extends ServiceTest {
 
     @Test
     void deadlinesMetAtRiskAndMissed() {
-        assertEquals(List.of("dental|0|0|0|0|1|null", "health|3|0|1|0|0|0.75", "mental-health|0|0|1|0|0|0.0",
-                "all|3|0|2|0|1|0.6"), rows("deadlines", RANGE));
+        assertEquals(List.of("dental|0|0|0|0|1|null|0|null", "health|3|0|1|0|0|0.75|0|null", "mental-health|0|0|1|0|0|0.0|0|null",
+                "all|3|0|2|0|1|0.6|0|null"), rows("deadlines", RANGE));
         String yesterday = LocalDate.parse(today).minusDays(1).toString();
-        assertEquals(List.of("dental|0|0|1|0|0|0.0", "health|0|1|0|1|0|null", "all|0|1|1|1|0|0.0"),
+        assertEquals(List.of("dental|0|0|1|0|0|0.0|0|null", "health|0|1|0|1|0|null|0|null", "all|0|1|1|1|0|0.0|0|null"),
                 rows("deadlines", "from=" + yesterday + "&to=" + today));
-        assertEquals(List.of("health|3|0|1|0|0|0.75", "all|3|0|1|0|0|0.75"), rows("deadlines", RANGE + "&queue=health"));
+        assertEquals(List.of("health|3|0|1|0|0|0.75|0|null", "all|3|0|1|0|0|0.75|0|null"), rows("deadlines", RANGE + "&queue=health"));
+    }
+
+    /** Issue 14.10: an emergency's deadline is the moment of contact; it is reported apart, not as a missed deadline. */
+    @Test
+    void emergenciesAreReportedApartFromTheMetRate() {
+        assertEquals(List.of("health|0|0|0|0|0|null|1|45", "all|0|0|0|0|0|null|1|45"),
+                rows("deadlines", "from=" + KnownHistory.D4 + "&to=" + KnownHistory.D4));
+        assertEquals(List.of("health|10|1|45|45", "health|all|1|45|45"), rows("waits", "from=" + KnownHistory.D4 + "&to=" + KnownHistory.D4));
     }
 
     @Test
@@ -210,7 +218,7 @@ public abstract class InsightsContract extends ServiceTest {
     void prometheusCarriesTheSameFigures() {
         String text = scraper(SCRAPER_TOKEN).body();
         for (String line : List.of(
-                "ikkuna_contacts_total{channel=\"chat\",service=\"health\"} 6.0",
+                "ikkuna_contacts_total{channel=\"chat\",service=\"health\"} 7.0",
                 "ikkuna_contacts_total{channel=\"chat\",service=\"general\"} 3.0",
                 "ikkuna_contacts_total{channel=\"chat\",service=\"dental\"} 1.0",
                 "ikkuna_contacts_total{channel=\"appointment\",service=\"health\"} 1.0",
@@ -218,7 +226,7 @@ public abstract class InsightsContract extends ServiceTest {
                 "ikkuna_faq_answers{result=\"handed_to_person\"} 1.0",
                 "ikkuna_queue_wait_seconds{quantile=\"0.5\",queue=\"health\"} 600.0",
                 "ikkuna_queue_wait_seconds{quantile=\"0.9\",queue=\"health\"} 1800.0",
-                "ikkuna_queue_waits{queue=\"health\"} 6.0",
+                "ikkuna_queue_waits{queue=\"health\"} 7.0",
                 "ikkuna_queue_waits{queue=\"general\"} 2.0",
                 "ikkuna_deadlines{queue=\"health\",status=\"met\"} 3.0",
                 "ikkuna_deadlines{queue=\"health\",status=\"at_risk\"} 1.0",
@@ -226,8 +234,9 @@ public abstract class InsightsContract extends ServiceTest {
                 "ikkuna_deadlines{queue=\"dental\",status=\"missed\"} 1.0",
                 "ikkuna_deadlines{queue=\"dental\",status=\"withdrawn\"} 1.0",
                 "ikkuna_deadlines{queue=\"mental-health\",status=\"missed\"} 1.0",
+                "ikkuna_deadline_emergencies{queue=\"health\"} 1.0",
                 "ikkuna_abandoned_waits{queue=\"dental\"} 1.0",
-                "ikkuna_waited_conversations{queue=\"health\"} 4.0",
+                "ikkuna_waited_conversations{queue=\"health\"} 5.0",
                 "ikkuna_ratings{score=\"5\"} 2.0",
                 "ikkuna_rating_mean 3.8333",
                 "ikkuna_triage_corrections{rule=\"fever-cough\"} 2.0",

@@ -16,6 +16,8 @@ final class KnownHistory {
     static final LocalDate D1 = LocalDate.of(2025, 3, 3);
     static final LocalDate D2 = LocalDate.of(2025, 3, 4);
     static final LocalDate D3 = LocalDate.of(2025, 3, 5);
+    /** A day of its own for the emergency (issue 14.10), so the figures of D1..D3 stay as they were. */
+    static final LocalDate D4 = LocalDate.of(2025, 3, 10);
     static final String FEVER = "rule fever-cough (rules/health.yaml) matched: fever and cough";
     static final String CHEST = "safety rule chest-pain (rules/safety.yaml) matched: chest pain";
     static final String DENTAL = "rule toothache (rules/dental.yaml) matched";
@@ -61,6 +63,9 @@ final class KnownHistory {
         s.conversation(Channel.CHAT, at(D3, 10, 0), c -> c.triage("health", "health", null, DEFAULTS)
                 .queued(at(D3, 10, 0)).claim(at(D3, 10, 30)).transfer(at(D3, 10, 35), "general", "wrong queue")
                 .claim(at(D3, 10, 45)).close(at(D3, 11, 0), "advice_given"));
+        // C12 (D4): an emergency (deadline = moment of contact), claimed after 45 s: reported apart from met/missed.
+        s.conversation(Channel.CHAT, at(D4, 10, 0), c -> c.emergency("health", "health", CHEST)
+                .queued(at(D4, 10, 0)).claim(at(D4, 10, 0).plusSeconds(45)).close(at(D4, 10, 20), "advice_given"));
         // Waiting now: at risk (deadline in 2 h), pending (10 h), missed (10 min ago).
         Instant queued = now.minus(Duration.ofHours(1));
         s.conversation(Channel.CHAT, queued, c -> c.triage("health", "health", now.plus(Duration.ofHours(2)), FEVER).queued(queued));

@@ -1,18 +1,21 @@
 package fi.ikkuna.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.support.WorkbenchPage;
 import fi.ikkuna.widget.Widget;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
-/** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back. */
+/** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back (issue 14.9: asked first). */
 class WorkbenchBrowserTest extends ServiceTest {
 
     @Override
@@ -20,27 +23,36 @@ class WorkbenchBrowserTest extends ServiceTest {
         return Map.of("ikkuna.widget.opening-hours", "always");
     }
 
+    private String base() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
     @Test
     void editTestPublishThenRollBack() {
-        String base = "http://127.0.0.1:" + server.port();
         try (Browser editor = Browser.start(); Browser residentBrowser = Browser.start()) {
-            editor.driver.get(base + "/console/");
-            editor.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("saannot");
-            editor.driver.findElement(By.id("password")).sendKeys("saannot-demo");
-            editor.driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-            editor.until(ExpectedConditions.visibilityOfElementLocated(By.id("workbench-link"))).click();
-            editor.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-draft")));
+            WorkbenchPage.signIn(editor, base());
+            assertTrue(editor.driver.getCurrentUrl().endsWith("/console/workbench.html"), editor.driver.getCurrentUrl());
             assertEquals("[]", editor.axeViolations(), "workbench");
             editor.driver.findElement(By.id("new-draft")).click();
             editor.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft")));
 
             editor.driver.findElement(By.id("new-file")).sendKeys("faq/test.yaml");
             editor.driver.findElement(By.id("add-file")).click();
-            editor.driver.executeScript("const e = document.getElementById('editor'); e.value = arguments[0];"
-                    + "e.dispatchEvent(new Event('input'));", "entries:\n  - id: x\n    lang: xx\n");
-            editor.until(d -> d.findElement(By.id("validation")).getText().contains("faq/test.yaml:") ? true : null);
-            editor.driver.executeScript("const e = document.getElementById('editor'); e.value = arguments[0];"
-                    + "e.dispatchEvent(new Event('input'));", WorkbenchTest.FAQ);
+            WorkbenchPage.type(editor, "entries:\n  - id: x\n    lang: xx\n");
+            // Issue 14.9: the line in plain words, the file (already in the file picker) not repeated, no parser text.
+            String bad = editor.until(d -> {
+                String v = d.findElement(By.id("validation")).getText();
+                return v.startsWith("Rivi ") ? v : null;
+            });
+            assertFalse(bad.contains("test.yaml") || bad.contains("unknown") || bad.contains("missing"), bad);
+            WorkbenchPage.type(editor, "entries:\n  - id: x\n    lang: fi\n  question: [\n");
+            String syntax = editor.until(d -> {
+                String v = d.findElement(By.id("validation")).getText();
+                return v.startsWith("Rivi ") && !v.equals(bad) ? v : null;
+            });
+            assertTrue(syntax.contains("YAML-muoto") || syntax.contains("sisennys") || syntax.contains("lainausmerkki"), syntax);
+            assertFalse(syntax.matches("(?s).*(expected|found|while|scanning|parsing|mapping|line \\d).*"), "raw parser text: " + syntax);
+            WorkbenchPage.type(editor, WorkbenchTest.FAQ);
             editor.until(d -> d.findElement(By.id("validation")).getText().equals("Kelvollinen.") ? true : null);
             editor.driver.findElement(By.id("save")).click();
             editor.until(d -> d.findElement(By.id("status")).getText().contains("Tallennettu") ? true : null);
@@ -52,17 +64,24 @@ class WorkbenchBrowserTest extends ServiceTest {
 
             editor.driver.findElement(By.id("test")).click();
             editor.until(d -> d.findElement(By.id("status")).getText().equals("Testi valmis.") ? true : null);
-            assertTrue(editor.driver.findElement(By.id("report")).getText().contains("100.0 %"));
+            assertEquals("100,0 %", editor.driver.findElement(By.cssSelector("#report [data-figure='figRecall']")).getText());
 
             editor.driver.findElement(By.id("comment")).sendKeys("testikahvio");
             editor.driver.findElement(By.cssSelector("#publish-form button[type=submit]")).click();
             editor.until(d -> d.findElement(By.id("status")).getText().contains("Julkaistu versiona 2") ? true : null);
 
-            Widget resident = new Widget(residentBrowser, base).demo("fi").open();
+            Widget resident = new Widget(residentBrowser, base()).demo("fi").open();
             resident.send(WorkbenchTest.QUESTION);
             resident.waitMessage("bot", "Testikahvio on pääaulassa");
 
+            // Issue 14.9: rollback publishes at once, so it asks; cancelling publishes nothing.
             editor.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[text()='Palauta versioon 1']"))).click();
+            assertTrue(editor.driver.findElement(By.id("confirm-text")).getText().contains("julkaistaan heti"));
+            WorkbenchPage.dialogButton(editor, "Peruuta").click();
+            editor.until(d -> d.findElement(By.id("status")).getText().equals("Palautus peruttu.") ? true : null);
+            assertTrue(editor.driver.findElement(By.id("versions")).getText().contains("2 (aktiivinen)"));
+            editor.driver.findElement(By.xpath("//button[text()='Palauta versioon 1']")).click();
+            WorkbenchPage.dialogButton(editor, "Palauta ja julkaise versio 1").click();
             editor.until(d -> d.findElement(By.id("status")).getText().contains("versio 3") ? true : null);
             resident.freshTab().demo("fi").open().send(WorkbenchTest.QUESTION);
             resident.waitMessage("resident", "testikahvio");
@@ -70,6 +89,45 @@ class WorkbenchBrowserTest extends ServiceTest {
                     || !d.findElement(By.id("status")).getText().isEmpty() ? true : null);
             assertTrue(resident.messages().stream().noneMatch(m -> m.get("text").contains("Testikahvio on pääaulassa")),
                     "after the rollback the draft's answer is gone");
+        }
+    }
+
+    /** Issue 14.9: switching files with unsaved edits asks: keep editing, discard, or save. */
+    @Test
+    void unsavedEditsAreNotLostWhenSwitchingFiles() {
+        try (Browser b = Browser.start()) {
+            WorkbenchPage.signIn(b, base());
+            b.driver.findElement(By.id("new-draft")).click();
+            b.until(ExpectedConditions.visibilityOfElementLocated(By.id("draft")));
+            Select files = new Select(b.driver.findElement(By.id("file")));
+            String first = files.getFirstSelectedOption().getDomAttribute("value");
+            String other = files.getOptions().get(1).getDomAttribute("value");
+            String original = b.driver.findElement(By.id("editor")).getDomProperty("value");
+            String edited = original + "\n# muutos\n";
+            WorkbenchPage.type(b, edited);
+            b.until(d -> d.findElement(By.id("unsaved")).getText().contains(first) ? true : null);
+
+            files.selectByValue(other);
+            assertTrue(WorkbenchPage.dialogButton(b, "Jatka muokkausta").isDisplayed());
+            assertTrue(b.driver.findElement(By.id("confirm-text")).getText().contains(first));
+            WorkbenchPage.dialogButton(b, "Jatka muokkausta").click();
+            assertEquals(first, files.getFirstSelectedOption().getDomAttribute("value"));
+            assertEquals(edited, b.driver.findElement(By.id("editor")).getDomProperty("value"), "the edit is still there");
+
+            files.selectByValue(other);
+            WorkbenchPage.dialogButton(b, "Hylkää muutokset").click();
+            b.until(d -> other.equals(new Select(d.findElement(By.id("file"))).getFirstSelectedOption().getDomAttribute("value")) ? true : null);
+            files.selectByValue(first);
+            assertEquals(original, b.driver.findElement(By.id("editor")).getDomProperty("value"), "discarded");
+
+            WorkbenchPage.type(b, edited);
+            files.selectByValue(other);
+            WorkbenchPage.dialogButton(b, "Tallenna ja jatka").click();
+            b.until(d -> d.findElement(By.id("status")).getText().equals("Tallennettu " + first + ".") ? true : null);
+            b.until(d -> other.equals(new Select(d.findElement(By.id("file"))).getFirstSelectedOption().getDomAttribute("value")) ? true : null);
+            files.selectByValue(first);
+            assertEquals(edited, b.driver.findElement(By.id("editor")).getDomProperty("value"), "saved");
+            assertEquals("", b.driver.findElement(By.id("unsaved")).getText());
         }
     }
 }

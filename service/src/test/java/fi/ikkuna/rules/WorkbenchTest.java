@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Frames;
@@ -59,6 +60,31 @@ class WorkbenchTest extends ServiceTest {
         assertEquals(403, send(editor, "POST", "/api/workbench/drafts", "{}", false).statusCode(), "CSRF token required");
         ObjectNode versions = Json.parseObject(editor.get("/api/workbench/versions").body());
         assertEquals(1, versions.path("active").asInt());
+    }
+
+    /**
+     * Issue 14.9: a validation problem comes as a code with values for the workbench to translate, with file and line
+     * on their own: the loader's English reason and the YAML parser's wording stay in {@code message} only.
+     */
+    @Test
+    @Order(2)
+    void validationProblemsAreCodesWithValues() {
+        String draft = newDraft();
+        for (String[] c : List.of(
+                new String[] {"entries:\n  - id: x\n    lang: xx\n", "unknown_value", "kind=language", "value=xx"},
+                new String[] {"entries:\n  - id: x\n    lang: fi\n    colour: red\n", "unknown_key", "key=colour"},
+                new String[] {"entries:\n  - id: x\n    lang: fi\n  question: [\n", "yaml_", null},
+                new String[] {"entries:\n\t- id: x\n", "yaml_", null})) {
+            ObjectNode r = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/validate", body("faq/test.yaml", c[0]), true));
+            JsonNode e = r.path("error");
+            assertEquals("faq/test.yaml", e.path("file").asText(), r.toString());
+            assertTrue(e.path("line").asInt() > 0, r.toString());
+            assertTrue(e.path("code").asText().startsWith(c[1]), c[1] + " expected: " + r);
+            for (int i = 2; i < c.length && c[i] != null; i++) {
+                String[] kv = c[i].split("=");
+                assertEquals(kv[1], e.path("params").path(kv[0]).asText(), r.toString());
+            }
+        }
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
     public final Path downloads;
     private final Path profile;
 
-    private Browser(int width, int height) {
+    private Browser(int width, int height, String lang) {
         for (String p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!new File(p).canExecute()) {
                 throw new IllegalStateException(p + " is missing: apt-get install chromium chromium-driver (see .ci/run)");
@@ -52,7 +52,7 @@ public final class Browser implements AutoCloseable {
         o.setBinary(CHROMIUM);
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=fi");
+                "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + lang);
         // A stray alert() must stay open so the XSS tests can see it, rather than being dismissed silently.
         o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         Map<String, Object> prefs = new HashMap<>();
@@ -67,11 +67,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
-        return new Browser(1280, 900);
+        return new Browser(1280, 900, "fi");
     }
 
     public static Browser start(int width, int height) {
-        return new Browser(width, height);
+        return new Browser(width, height, "fi");
+    }
+
+    /** A browser whose own language (and so its default date format) is {@code lang}, e.g. en-US. */
+    public static Browser start(int width, int height, String lang) {
+        return new Browser(width, height, lang);
     }
 
     public <T> T until(Function<WebDriver, T> condition) {
