@@ -94,7 +94,7 @@ final class Console {
     }
 
     String metaState() {
-        return browser.driver.findElement(By.cssSelector("#conv-meta [data-field='state']")).getText();
+        return browser.driver.findElement(By.cssSelector("#conv-meta [data-field='state']")).getDomAttribute("data-state");
     }
 
     String status() {

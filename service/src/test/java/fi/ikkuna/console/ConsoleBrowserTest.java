@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.protocol.Json;
@@ -27,11 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
  */
 class ConsoleBrowserTest extends ServiceTest {
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
-
-    @Override
-    protected Map<String, String> config() {
-        return Map.of("ikkuna.widget.opening-hours", "always");
-    }
 
 
     private String base() {
@@ -160,7 +154,7 @@ class ConsoleBrowserTest extends ServiceTest {
             Console social = new Console(browser, base()).signIn("sosiaali", "sosiaali-demo");
             browser.driver.findElement(By.id("open-id")).sendKeys(r.conversationId);
             browser.driver.findElement(By.cssSelector("#open-form button")).click();
-            browser.until(d -> social.status().contains("No such conversation") ? true : null);
+            browser.until(d -> social.status().contains("Keskustelua ei löydy") ? true : null);
             assertFalse(social.boardShows(r.conversationId));
             Object status = social.js("const done = arguments[0];"
                     + "fetch('/api/auth/logout', {method: 'POST', credentials: 'same-origin'}).then(r => done(r.status));");

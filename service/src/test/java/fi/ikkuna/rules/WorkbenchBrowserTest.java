@@ -3,7 +3,6 @@ package fi.ikkuna.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
@@ -15,10 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back. */
 class WorkbenchBrowserTest extends ServiceTest {
 
-    @Override
-    protected Map<String, String> config() {
-        return Map.of("ikkuna.widget.opening-hours", "always");
-    }
 
     @Test
     void editTestPublishThenRollBack() {
