@@ -17,13 +17,16 @@ const ui = {
   state: null,
   convLang: null,
   assignee: null,
+  // name → title of every professional who answered here: message labels and the transcript keep them after they left.
+  titles: {},
   emergency: [],
   open: true,
   messages: [],
   lastTypingSent: 0,
   typingTimer: null,
   connected: true,
-  contactSent: false,
+  // false while nobody can answer in the conversation's queue (queue frame staffed: false): no promise of a wait.
+  staffed: true,
   // 'chat' (the default), 'appt' (remote appointment) or 'form'; chosen from the menu before a chat starts.
   mode: 'chat'
 };
@@ -42,6 +45,7 @@ async function main() {
   await load(pickLang(stored.lang, params.get('lang'), navigator.languages || [navigator.language]));
   apply();
   $('lang').value = lang();
+  // Staffed now (docs/widget.md, "Staffed"): otherwise the widget says so, keeps the FAQ and offers a contact request.
   ui.open = await fetch('status', { cache: 'no-store' }).then((r) => r.json()).then((s) => s.open !== false).catch(() => true);
   wire();
   if (stored.emergency) showEmergency([]);
@@ -59,8 +63,8 @@ function wire() {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); sendFromComposer(); }
   });
   $('text').addEventListener('input', () => { updateCounter('text', 'counter', 'text-error'); typing(); });
-  $('c-message').addEventListener('input', () => updateCounter('c-message', 'c-counter', 'contact-error'));
-  $('contact').addEventListener('submit', (e) => { e.preventDefault(); sendContact(); });
+  $('closed-contact').addEventListener('click', contactRequest);
+  $('unstaffed-contact').addEventListener('click', contactRequest);
   $('faq-yes').addEventListener('click', () => feedback(true));
   $('faq-no').addEventListener('click', () => feedback(false));
   $('end').addEventListener('click', () => conn && conn.send({ type: 'close' }));
@@ -83,7 +87,6 @@ function wire() {
   $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
   updateCounter('text', 'counter', 'text-error');
-  updateCounter('c-message', 'c-counter', 'contact-error');
 }
 
 function connect(token) {
@@ -136,28 +139,11 @@ function updateCounter(fieldId, counterId, errorId) {
   }
 }
 
-function sendContact() {
-  const name = $('c-name').value.trim();
-  const reach = $('c-reach').value.trim();
-  const message = $('c-message').value.trim();
-  let error = null;
-  let bad = null;
-  if (!name) { error = 'contact.missing'; bad = 'c-name'; }
-  else if (!/^\+?[0-9 ()-]{5,20}$/.test(reach) && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(reach)) { error = 'contact.reachInvalid'; bad = 'c-reach'; }
-  else if (!message) { error = 'contact.missing'; bad = 'c-message'; }
-  ['c-name', 'c-reach', 'c-message'].forEach((id) => $(id).setAttribute('aria-invalid', id === bad ? 'true' : 'false'));
-  say('contact-error', error);
-  if (bad) { $(bad).focus(); return; }
-  // No dedicated server API yet: the request is the conversation's first message, so it runs the same pipeline.
-  const text = [t('contact.prefix'), `${t('contact.name')}: ${name}`, `${t('contact.reach')}: ${reach}`,
-    `${t('contact.message')}: ${message}`].join('\n');
-  if (!validText(text, 'c-message', 'contact-error')) return;
-  ui.contactSent = true;
-  sendMessage(text);
-  ['c-name', 'c-reach', 'c-message'].forEach((id) => { $(id).value = ''; });
-  say('status', 'contact.sent');
+/** Closed or unstaffed: the contact-request form of the forms API (docs/forms.md), the same pipeline as a chat. */
+function contactRequest() {
+  ui.mode = 'form';
   render();
-  $('text').focus();
+  ui.forms.openForm('contact-request');
 }
 
 function typing() {
@@ -199,8 +185,8 @@ function frame(f) {
       ui.convLang = f.language;
       // Shown to no one; lets support staff and tests match the tab to the conversation (not a secret, unlike the token).
       document.body.dataset.conversation = f.conversationId;
-      if (f.assignee) ui.assignee = f.assignee;
-      setState(f.state);
+      if (f.assignee) assign(f.assignee);
+      setState(f.state, f.returned);
       break;
     case 'message': onMessage(f); break;
     case 'ack': setOwnStatus(f.clientMsgId, 'sent', f.seq); break;
@@ -209,8 +195,8 @@ function frame(f) {
       break;
     case 'triage': onTriage(f); break;
     case 'state':
-      if (f.assignee) ui.assignee = f.assignee;
-      setState(f.state);
+      if (f.assignee) assign(f.assignee);
+      setState(f.state, f.event);
       break;
     case 'queue': onQueue(f); break;
     case 'typing': onTyping(); break;
@@ -224,6 +210,11 @@ function frame(f) {
   }
 }
 
+function assign(a) {
+  ui.assignee = a;
+  if (a.title) ui.titles[a.name] = a.title;
+}
+
 function onMessage(f) {
   const own = f.clientMsgId && ui.messages.find((m) => m.author === 'resident' && m.clientMsgId === f.clientMsgId);
   if (own) {
@@ -234,7 +225,7 @@ function onMessage(f) {
     return;
   }
   if (f.author === 'professional') {
-    if (!ui.assignee || ui.assignee.name !== f.authorName) ui.assignee = { name: f.authorName, title: ui.assignee && ui.assignee.title };
+    if (ui.state === 'assigned' && (!ui.assignee || ui.assignee.name !== f.authorName)) ui.assignee = { name: f.authorName, title: ui.titles[f.authorName] };
     setText('typing', '');
     conn.send({ type: 'delivered', seq: f.seq });
     render();
@@ -260,6 +251,9 @@ function onTriage(f) {
 
 function onQueue(f) {
   if (ui.state !== 'queued') return;
+  ui.staffed = f.staffed !== false;
+  render();
+  if (!ui.staffed) { say('status', 'queue.unstaffed'); return; }
   const minutes = Math.max(1, Math.round((f.estimatedWaitSeconds || 0) / 60));
   if (f.position === 1) say('status', 'queue.next', { minutes });
   else say('status', 'queue.position', { position: f.position, minutes });
@@ -332,7 +326,7 @@ function addMessage(m) {
 function whoLabel(m) {
   if (m.author === 'resident') return t('who.you');
   if (m.author === 'bot') return t('who.bot');
-  const title = ui.assignee && ui.assignee.name === m.authorName && ui.assignee.title;
+  const title = ui.titles[m.authorName];
   return title ? `${m.authorName}, ${title}` : m.authorName || t('who.professional');
 }
 
@@ -349,9 +343,18 @@ function setStatus(m, status) {
   m.statusEl.textContent = t(`msg.${status}`);
 }
 
-function setState(state) {
+/** One place for every lifecycle step, so the strip never shows an assignee and a queue place at once. */
+function setState(state, event) {
   const before = ui.state;
   ui.state = state;
+  if (state !== 'assigned') {
+    // Whoever answered is no longer answering: no name in the strip, no stale "is typing".
+    const left = ui.assignee && ui.assignee.name;
+    if (before === 'assigned' || event) notice(event, left);
+    ui.assignee = null;
+    clearTimeout(ui.typingTimer);
+    setText('typing', '');
+  }
   if (state === 'closed' && before !== 'closed') {
     const hadFocus = $('composer').contains(document.activeElement) || $('feedback').contains(document.activeElement);
     say('status', ui.faqAnswered ? 'faq.thanks' : 'state.closed');
@@ -363,10 +366,23 @@ function setState(state) {
   }
   if (state === 'assigned') {
     say('status');
-  } else if (state === 'queued' && before !== 'queued' && !ui.contactSent) {
-    say('status', 'queue.waiting');
+  } else if (state === 'queued' && before !== 'queued') {
+    say('status', ui.staffed ? 'queue.waiting' : 'queue.unstaffed');
   }
   render();
+}
+
+/** Why the conversation waits again, as a line in the conversation (kept as a key, so a language change redraws it). */
+function notice(event, name) {
+  const key = { transferred: 'notice.transferred', released: 'notice.released', lease_expired: 'notice.leaseExpired',
+    handed_back: 'notice.handedBack' }[event];
+  if (!key) return;
+  const p = el('p', { cls: 'log__notice', text: t(key, { name: name || t('who.professional') }) });
+  p.dataset.key = key;
+  p.dataset.name = name || '';
+  p.dataset.event = event;
+  $('log').appendChild(p);
+  p.scrollIntoView({ block: 'nearest' });
 }
 
 /** Shows the parts that fit the conversation's state; one place so no two views disagree. */
@@ -379,8 +395,10 @@ function render() {
   show('appt', ui.mode === 'appt');
   show('forms', ui.mode === 'form');
   show('feedback', ui.state === 'self_served');
-  show('composer', chat && !closed && (started || ui.open));
-  show('contact', chat && !closed && !started && !ui.open);
+  // Closed or unstaffed: the composer stays for the FAQ; a person is offered through a contact request instead.
+  show('composer', chat && !closed);
+  show('closed', chat && !closed && !started && !ui.open);
+  show('unstaffed-contact', chat && ui.state === 'queued' && !ui.staffed);
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   const a = ui.assignee;
@@ -409,7 +427,7 @@ function buildScores() {
 }
 
 function focusPrimary() {
-  const target = ['text', 'c-name'].find((id) => !$(id).closest('form').hidden);
+  const target = ['text'].find((id) => !$(id).closest('form').hidden);
   if (target) $(target).focus();
   else if (!$('ended').hidden) $('ended-title').focus();
 }
@@ -430,7 +448,7 @@ async function changeLanguage() {
   $('scores').replaceChildren();
   buildScores();
   updateCounter('text', 'counter', 'text-error');
-  updateCounter('c-message', 'c-counter', 'contact-error');
+  for (const n of document.querySelectorAll('#log .log__notice')) n.textContent = t(n.dataset.key, { name: n.dataset.name || t('who.professional') });
   for (const m of ui.messages) {
     m.whoEl.textContent = whoLabel(m);
     if (m.status) setStatus(m, m.status);
@@ -455,10 +473,10 @@ function restart() {
   if (conn) conn.stop();
   conn = null;
   session.clearConversation();
-  Object.assign(ui, { state: null, convLang: null, assignee: null, emergency: [], messages: [], contactSent: false, faqAnswered: undefined });
+  Object.assign(ui, { state: null, convLang: null, assignee: null, titles: {}, emergency: [], messages: [], staffed: true, faqAnswered: undefined });
   ['log', 'emergency', 'suggestions'].forEach((id) => $(id).replaceChildren());
   show('sos', false);
-  ['status', 'rated', 'text-error', 'contact-error', 'rate-error'].forEach((id) => say(id));
+  ['status', 'rated', 'text-error', 'rate-error'].forEach((id) => say(id));
   ['typing', 'who'].forEach((id) => setText(id, ''));
   $('rate').reset();
   show('rate', true);

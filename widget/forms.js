@@ -21,6 +21,11 @@ export class Forms {
     if (!this.def) await this.list();
   }
 
+  /** Straight to one form: the contact request a closed or unstaffed chat offers. */
+  async openForm(id) {
+    await this.choose(id);
+  }
+
   /** A language change draws the list or the form again in the new language, keeping what was typed. */
   async relabel() {
     if (this.redraw) await this.redraw();

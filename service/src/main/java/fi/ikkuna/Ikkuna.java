@@ -57,7 +57,9 @@ public final class Ikkuna implements AutoCloseable {
     final Sessions sessions;
     final Authenticator auth;
     final Accounts accounts;
-    final SignedInConnections signedIn = new SignedInConnections();
+    final SignedInConnections signedIn;
+    final fi.ikkuna.queue.Staffing staffing;
+    final fi.ikkuna.conversation.Handbacks handbacks;
     final fi.ikkuna.form.FormCatalog forms;
     final fi.ikkuna.form.FormSubmissions formSubmissions;
     final fi.ikkuna.appointment.Availability availability;
@@ -99,8 +101,17 @@ public final class Ikkuna implements AutoCloseable {
         this.contactRates = fi.ikkuna.web.ContactRates.from(ik.get("connections"));
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
                 Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
+        this.signedIn = new SignedInConnections(clock);
+        // chat: every queue counts as staffed (demos and tests that chat with no console open).
+        this.staffing = new fi.ikkuna.queue.Staffing(signedIn::online, queueCatalog::definitions, clock, zone,
+                !"chat".equals(ik.get("widget.when-nobody-online").asString().orElse("contact-request")));
+        queues.staffedBy(staffing);
         this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
         this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids, pipeline, zone);
+        this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock, hub, queues);
+        closeWith(new fi.ikkuna.queue.AssigneeLeases(signedIn, handbacks, clock,
+                Duration.parse(ik.get("queue.assignee-grace").asString().orElse("PT2M")),
+                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000))));
         // Fractions allowed: the expiry tests use a few seconds.
         this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
                 clock);

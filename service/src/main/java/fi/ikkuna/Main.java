@@ -89,7 +89,7 @@ public final class Main {
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
                         app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
-                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.config, app.queues::anyoneOnline));
+                .register(new fi.ikkuna.widget.WidgetService(app.origins, app.staffing));
     }
 
     static WsRouting.Builder wsRouting(Ikkuna app) {
@@ -97,6 +97,6 @@ public final class Main {
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
                         app.hub, app.queues, app.contactRates))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
+                        app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
     }
 }

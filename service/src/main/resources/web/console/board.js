@@ -92,7 +92,15 @@ export class Board {
     for (const item of items) {
       const row = body.insertRow();
       row.dataset.conversation = item.id;
-      cell(row, t(item.urgency ?? 'non_urgent')).className = `urgency-${item.urgency}`;
+      const urgency = cell(row, t(item.urgency ?? 'non_urgent'));
+      urgency.className = `urgency-${item.urgency}`;
+      if (item.returned) {
+        // Back from someone who left (lease ran out, handed back): first in its urgency, and the board says why.
+        const badge = el('span', 'badge');
+        badge.textContent = t(`returned_${item.returned}`);
+        urgency.append(' ', badge);
+        row.dataset.returned = item.returned;
+      }
       cell(row, '').dataset.since = item.queuedAt;
       const d = cell(row, '–');
       if (item.deadline) d.dataset.deadline = item.deadline;

@@ -26,9 +26,18 @@ async function start(me) {
   const content = await api.consoleContent(lang);
   const names = new Map(content.queues.map((q) => [q.id, q.name]));
   let view;
+  let professional = me.professional;
+  let reconnected = false;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
-    welcome: () => status(t('connected')),
+    welcome: (f) => {
+      professional = f.professional;
+      status(t('connected'));
+      // Back after a drop: the open conversation may have moved on meanwhile (lease, transfer): load it again.
+      if (reconnected && view.current) socket.send({ type: 'open', conversationId: view.current });
+      reconnected = false;
+    },
+    handed_back: () => { handingBack?.(); },
     queue_snapshot: (f) => board.snapshot(f),
     claimed: (f) => view.show(f),
     opened: (f) => view.show(f),
@@ -46,10 +55,20 @@ async function start(me) {
       else if (f.code === 'purpose_required') askPurpose(f);
       else status(codeText(f.code, { by: f.by ?? '' }));
     },
-    disconnected: () => status(t('reconnecting')),
+    disconnected: () => { reconnected = true; status(t('reconnecting')); },
     signedOut: () => signedOut(),
   });
-  view = new ConversationView(socket, content, announce);
+  view = new ConversationView(socket, content, announce, () => professional);
+  $('handback-logout').addEventListener('click', async () => {
+    // Her taken conversations go back to the top of their queues now instead of after the lease's grace.
+    await new Promise((resolve) => {
+      handingBack = resolve;
+      if (!socket.send({ type: 'hand_back' })) resolve();
+      setTimeout(resolve, 5000);
+    });
+    handingBack = null;
+    $('logout').click();
+  });
   $('notify').addEventListener('change', async (e) => {
     board.notify = e.target.checked;
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
@@ -76,6 +95,7 @@ async function start(me) {
 }
 
 let pendingOpen = null;
+let handingBack = null;
 
 function setUpAudit() {
   $('audit').hidden = false;

@@ -1,4 +1,6 @@
 // One open conversation: transcript (always rendered as text), reply, notes, canned replies, transfer, close.
+// What the view offers follows the conversation's state on every frame: only its assignee gets the reply and the
+// actions; anyone else reads, may write a note, and is told in words what happened (docs/console.md).
 import { t, dateTime, time } from './i18n.js';
 import { reason as triageReason, serviceName } from './reasons.js';
 
@@ -6,15 +8,19 @@ let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
 
 export class ConversationView {
-  constructor(socket, content, announce) {
+  constructor(socket, content, announce, me) {
     this.socket = socket;
+    this.me = me;
     this.content = content;
     this.announce = announce;
     this.current = null;
     this.section = document.getElementById('conversation');
     this.transcript = document.getElementById('transcript');
     this.pending = new Map();
-    document.getElementById('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.sendReply(); });
+    // Two separate actions: a reply can never become a note (or a note a reply) because of a forgotten setting.
+    document.getElementById('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(false); });
+    document.getElementById('send-note').addEventListener('click', () => this.send(true));
+    document.getElementById('conv-take').addEventListener('click', () => this.act('claim'));
     document.getElementById('reply').addEventListener('input', () => this.typing());
     document.getElementById('canned').addEventListener('change', (e) => this.useCanned(e.target));
     document.getElementById('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
@@ -37,8 +43,29 @@ export class ConversationView {
     this.fillSelect('transfer-queue', this.content.queues.filter((q) => q.id !== c.queue).map((q) => [q.id, q.name]));
     this.fillSelect('outcome', this.content.outcomes.map((o) => [o.code, o.name]));
     this.fillSelect('canned', [['', t('cannedNone')], ...(this.content.canned[c.queue] || []).map((r) => [r.id, r.title])]);
+    this.follow(c.state, c.assigneeId, null);
     document.getElementById('conv-h').focus?.();
     document.getElementById('reply').focus();
+  }
+
+  /**
+   * Shows what this professional may do now: the assignee replies and acts; anyone else reads, takes a queued
+   * conversation over or writes a note. The notice says in the console's language what the last step was.
+   */
+  follow(state, assigneeId, event, assigneeName) {
+    const mine = state === 'assigned' && assigneeId === this.me().id;
+    document.getElementById('send-reply').hidden = !mine;
+    document.getElementById('canned').disabled = !mine;
+    document.getElementById('conv-actions').hidden = !mine;
+    document.getElementById('conv-take').hidden = state !== 'queued';
+    let notice = '';
+    if (!mine) {
+      if (event && t(`ev_${event}`) !== `ev_${event}`) notice = t(`ev_${event}`, { name: assigneeName || '' });
+      else if (state === 'assigned') notice = t('takenBy', { name: assigneeName || t('colleague') });
+      else notice = t(`st_${state}`);
+    }
+    document.getElementById('conv-notice').textContent = notice;
+    return notice;
   }
 
   meta(c) {
@@ -56,6 +83,7 @@ export class ConversationView {
       dd.textContent = v ?? '–';
       dd.dataset.field = k;
       dd.dataset.value = code ?? '';
+      if (k === 'state') dd.dataset.state = c.state;
       dl.append(dt, dd);
     }
   }
@@ -97,16 +125,17 @@ export class ConversationView {
     }
   }
 
-  sendReply() {
+  send(internal) {
     const box = document.getElementById('reply');
     const text = box.value.trim();
-    if (!text || !this.current) return;
-    const internal = document.getElementById('internal').checked;
+    if (!text || !this.current) { box.focus(); return; }
     const clientMsgId = newId();
     // `ref` comes back on an error, so a reply the service could not store can be put back in the box.
     if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text, ref: clientMsgId })) {
       this.pending.set(clientMsgId, { conversationId: this.current, text, internal });
       box.value = '';
+      document.getElementById('canned').value = '';
+      box.focus();
     }
   }
 
@@ -118,8 +147,8 @@ export class ConversationView {
     const box = document.getElementById('reply');
     if (reply.conversationId !== this.current) return;
     // Whatever was typed since stays, after the reply that was not sent.
+    // Reply and note are separate buttons: she sends it again with the one she meant.
     box.value = box.value.trim() ? `${reply.text}\n\n${box.value}` : reply.text;
-    document.getElementById('internal').checked = reply.internal;
   }
 
   ack(frame) {
@@ -173,10 +202,14 @@ export class ConversationView {
   state(frame) {
     if (frame.conversationId !== this.current) return;
     const dd = document.querySelector('#conv-meta [data-field="state"]');
-    if (dd) { dd.textContent = t(`state_${frame.state}`); dd.dataset.value = frame.state; }
-    if (frame.state !== 'assigned') {
-      this.announce(frame.state === 'closed' ? t('closedDone') : t('released'));
+    if (dd) { dd.textContent = t(`state_${frame.state}`); dd.dataset.value = frame.state; dd.dataset.state = frame.state; }
+    const q = document.querySelector('#conv-meta [data-field="queue"]');
+    if (q && frame.queue) {
+      q.textContent = this.content.queues.find((x) => x.id === frame.queue)?.name ?? frame.queue;
+      q.dataset.value = frame.queue;
     }
+    const notice = this.follow(frame.state, frame.assigneeId, frame.event, frame.assignee && frame.assignee.name);
+    if (notice) this.announce(notice);
   }
 
   /** The conversation moved out of this professional's queues: its content leaves the screen too. */

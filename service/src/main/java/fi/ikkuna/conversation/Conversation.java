@@ -57,6 +57,10 @@ public class Conversation {
     private Integer rating;
     @Column(name = "rating_comment")
     private String ratingComment;
+    @Column(name = "returned_at")
+    private Instant returnedAt;
+    @Column(name = "returned_reason")
+    private String returnedReason;
 
     protected Conversation() {
     }
@@ -77,6 +81,9 @@ public class Conversation {
             throw new IllegalTransitionException(state, target);
         }
         state = target;
+        // Only a lease expiry or a hand-back marks a return (returnToTop, after this); every other step ends the mark.
+        returnedAt = null;
+        returnedReason = null;
         switch (target) {
             case QUEUED -> {
                 queuedAt = at;
@@ -112,6 +119,12 @@ public class Conversation {
         this.assigneeId = professionalId;
     }
 
+    /** Back in the queue because the assignee left: first in its urgency, with the reason for the board and the resident. */
+    public void returnToTop(String reason, Instant at) {
+        this.returnedAt = at;
+        this.returnedReason = reason;
+    }
+
     public void transferTo(String queueId) {
         this.queueId = queueId;
     }
@@ -142,4 +155,6 @@ public class Conversation {
     public Instant closedAt() { return closedAt; }
     public String outcomeCode() { return outcomeCode; }
     public Integer rating() { return rating; }
+    public Instant returnedAt() { return returnedAt; }
+    public String returnedReason() { return returnedReason; }
 }

@@ -107,7 +107,7 @@ public final class ConversationService {
             if (posted.triage() != null) {
                 hub.toResidents(id, StateFrames.triage(id, posted.triage()));
             }
-            announce(posted.conversation());
+            announce(posted.conversation(), posted.triage() != null ? "triaged" : null);
             queueChanges.changed(posted.conversation().queueId());
         }
         return posted;
@@ -188,7 +188,7 @@ public final class ConversationService {
             em.persist(new ConversationEvent(c.id(), now, helpful ? "faq_helpful" : "faq_not_helpful", from, c.state(), null, null));
             return ConversationView.of(c);
         });
-        announce(v);
+        announce(v, helpful ? "faq_helpful" : "faq_not_helpful");
         queueChanges.changed(v.queueId());
         return v;
     }
@@ -204,15 +204,13 @@ public final class ConversationService {
             em.persist(new ConversationEvent(c.id(), now, "closed_by_resident", from, ConversationState.CLOSED, null, null));
             return ConversationView.of(c);
         });
-        announce(v);
+        announce(v, "closed_by_resident");
         queueChanges.changed(v.queueId());
         return v;
     }
 
-    private void announce(ConversationView v) {
-        Object frame = StateFrames.state(v, null, null);
-        hub.toResidents(v.id(), frame);
-        hub.toProfessionals(v.id(), frame);
+    private void announce(ConversationView v, String event) {
+        StateFrames.announce(hub, v, null, null, event);
     }
 
     public void doRate(String conversationId, int score, String comment) {

@@ -10,11 +10,13 @@ import fi.ikkuna.triage.Urgency;
 /** An immutable copy of a conversation taken inside a transaction, safe to use after it ends. */
 public record ConversationView(String id, Channel channel, String language, ConversationState state, Urgency urgency,
                                String service, String queueId, Instant deadline, String identificationLevel,
-                               String assigneeId, long lastSeq, Instant createdAt, Instant queuedAt, String triageJson) {
+                               String assigneeId, long lastSeq, Instant createdAt, Instant queuedAt, String triageJson,
+                               Instant returnedAt, String returnedReason) {
 
     static ConversationView of(Conversation c) {
         return new ConversationView(c.id(), c.channel(), c.language(), c.state(), c.urgency(), c.service(), c.queueId(),
-                c.deadline(), c.identificationLevel(), c.assigneeId(), c.lastSeq(), c.createdAt(), c.queuedAt(), c.triageJson());
+                c.deadline(), c.identificationLevel(), c.assigneeId(), c.lastSeq(), c.createdAt(), c.queuedAt(), c.triageJson(),
+                c.returnedAt(), c.returnedReason());
     }
 
     /** The fields a professional sees about a conversation (no resident text). */
@@ -28,6 +30,8 @@ public record ConversationView(String id, Channel channel, String language, Conv
         o.put("deadline", deadline == null ? null : deadline.toString());
         o.put("queuedAt", queuedAt == null ? null : queuedAt.toString());
         o.put("assigneeId", assigneeId);
+        // lease_expired or handed_back while it waits again after its assignee left: the board's badge.
+        o.put("returned", returnedReason);
         // Set by remote-appointment requests that no slot inside the care-guarantee deadline could serve.
         // The board is republished often: a substring test on our own compact JSON instead of parsing it per item.
         o.put("deadlineAtRisk", triageJson != null && triageJson.contains("\"deadlineAtRisk\":true"));

@@ -74,7 +74,7 @@ public final class ProfessionalActions {
             em.persist(new AccessLogEntry(p.id(), c.id(), "claim", "care", clock.instant()));
             return new Opened(ConversationView.of(c), Messages.after(em, c.id(), 0, true));
         });
-        announce(opened.conversation(), p);
+        announce(opened.conversation(), p, "claimed");
         return opened;
     }
 
@@ -143,7 +143,7 @@ public final class ProfessionalActions {
                     "emergency -> " + urgency.wire() + ": " + reason));
             return ConversationView.of(c);
         });
-        announce(v, p);
+        announce(v, p, "urgency_corrected");
         return v;
     }
 
@@ -177,7 +177,7 @@ public final class ProfessionalActions {
             step(em, c, p, target, type, recorded);
             return ConversationView.of(c);
         });
-        announce(v, null);
+        announce(v, null, type);
         if (!previousQueue[0].equals(v.queueId())) {
             hub.revokeOutside(id, v.queueId());
         }
@@ -193,10 +193,8 @@ public final class ProfessionalActions {
         em.persist(new ConversationEvent(c.id(), now, type, from, target, p.id(), detail));
     }
 
-    private void announce(ConversationView v, Principal assignee) {
-        Object frame = StateFrames.state(v, assignee == null ? null : assignee.displayName(), assignee == null ? null : assignee.title());
-        hub.toResidents(v.id(), frame);
-        hub.toProfessionals(v.id(), frame);
+    private void announce(ConversationView v, Principal assignee, String event) {
+        StateFrames.announce(hub, v, assignee == null ? null : assignee.displayName(), assignee == null ? null : assignee.title(), event);
         queueChanges.changed(v.queueId());
     }
 

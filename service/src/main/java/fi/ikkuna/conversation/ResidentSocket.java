@@ -99,6 +99,9 @@ public final class ResidentSocket extends FrameListener {
         welcome.put("conversationId", view.id()).put("state", view.state().wire()).put("language", view.language())
                 .put("lastSeq", view.lastSeq());
         conversations.assignee(view).ifPresent(a -> welcome.putObject("assignee").put("name", a.displayName()).put("title", a.title()));
+        if (view.state() == ConversationState.QUEUED && view.returnedReason() != null) {
+            welcome.put("returned", view.returnedReason()); // after a reload the widget still says why it waits again
+        }
         connection.send(welcome);
         connection.greeted();
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);

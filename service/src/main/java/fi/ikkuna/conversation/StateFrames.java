@@ -9,15 +9,32 @@ public final class StateFrames {
     private StateFrames() {
     }
 
-    /** {@code state}: where the conversation is now; {@code assignee} only while a professional has it. */
-    public static ObjectNode state(ConversationView v, String assigneeName, String assigneeTitle) {
+    /**
+     * {@code state}: where the conversation is now and the step that brought it there ({@code event}, e.g.
+     * {@code transferred}, {@code lease_expired}), so each side can say what happened in its own language;
+     * {@code assignee} only while a professional has it.
+     */
+    public static ObjectNode state(ConversationView v, String assigneeName, String assigneeTitle, String event) {
         ObjectNode o = Json.object().put("type", "state").put("conversationId", v.id()).put("state", v.state().wire());
         o.put("urgency", v.urgency() == null ? null : v.urgency().wire());
         o.put("queue", v.queueId());
+        o.put("event", event);
         if (assigneeName != null) {
             o.putObject("assignee").put("name", assigneeName).put("title", assigneeTitle);
         }
         return o;
+    }
+
+    /** The same for consoles, plus {@code assigneeId}: a console shows the reply box only to the assignee. */
+    public static ObjectNode forProfessionals(ObjectNode residentFrame, ConversationView v) {
+        return residentFrame.deepCopy().put("assigneeId", v.state() == ConversationState.ASSIGNED ? v.assigneeId() : null);
+    }
+
+    /** Sends a lifecycle step to both sides after its transaction committed. */
+    static void announce(ConversationHub hub, ConversationView v, String assigneeName, String assigneeTitle, String event) {
+        ObjectNode frame = state(v, assigneeName, assigneeTitle, event);
+        hub.toResidents(v.id(), frame);
+        hub.toProfessionals(v.id(), forProfessionals(frame, v));
     }
 
     /** {@code triage}: the pipeline outcome for the resident, emergency guidance first. */

@@ -28,6 +28,7 @@ public final class ProfessionalSocket extends FrameListener {
     private final Sessions sessions;
     private final SignedInConnections signedIn;
     private final ProfessionalActions actions;
+    private final fi.ikkuna.conversation.Handbacks handbacks;
     private final QueueService queues;
     private final ConversationHub hub;
     private final java.util.function.Supplier<Set<String>> outcomeCodes;
@@ -36,12 +37,14 @@ public final class ProfessionalSocket extends FrameListener {
     private boolean helloDone;
 
     public ProfessionalSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, Sessions sessions,
-                              SignedInConnections signedIn, ProfessionalActions actions, QueueService queues, ConversationHub hub,
+                              SignedInConnections signedIn, ProfessionalActions actions, fi.ikkuna.conversation.Handbacks handbacks,
+                              QueueService queues, ConversationHub hub,
                               java.util.function.Supplier<Set<String>> outcomeCodes) {
         super(limits, origins, heartbeats);
         this.sessions = sessions;
         this.signedIn = signedIn;
         this.actions = actions;
+        this.handbacks = handbacks;
         this.queues = queues;
         this.hub = hub;
         this.outcomeCodes = outcomeCodes;
@@ -57,7 +60,7 @@ public final class ProfessionalSocket extends FrameListener {
     @Override
     public void onOpen(WsSession ws) {
         super.onOpen(ws);
-        signedIn.add(session.id(), connection);
+        signedIn.add(session.id(), session.principal(), connection);
         checkSession();
     }
 
@@ -96,6 +99,11 @@ public final class ProfessionalSocket extends FrameListener {
         }
         if (!helloDone) {
             throw new ProtocolException(ErrorCode.HELLO_REQUIRED, "Send hello first");
+        }
+        if ("hand_back".equals(type)) {
+            // Signing out: her taken conversations go back to the top of their queues now, not after the grace.
+            connection.send(Json.object().put("type", "handed_back").put("count", handbacks.doHandBackAll(p)));
+            return;
         }
         String id = Fields.checkString(frame, "conversationId", 64);
         switch (type) {

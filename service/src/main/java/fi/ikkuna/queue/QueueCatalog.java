@@ -49,6 +49,11 @@ public final class QueueCatalog {
         return out;
     }
 
+    /** The active rule set's queues with their opening hours. */
+    public List<QueueDefinition> definitions() {
+        return definitions;
+    }
+
     /** Ids of the queues of the active rule set: the valid transfer targets. */
     public Set<String> ids() {
         return ids;

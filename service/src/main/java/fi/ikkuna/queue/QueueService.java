@@ -26,9 +26,13 @@ import fi.ikkuna.protocol.Json;
  * costs one query per interval, not one per event.
  */
 public final class QueueService implements ConversationService.QueueChanges, ResidentSocket.ResidentQueueInfo, AutoCloseable {
-    /** The queue order; the database cannot sort the enum by rank, so it happens here. */
+    /**
+     * The queue order; the database cannot sort the enum by rank, so it happens here. Within an urgency, conversations
+     * whose assignee left (lease expired, handed back) come first: their resident was already being served.
+     */
     public static final Comparator<ConversationView> ORDER = Comparator
             .comparing((ConversationView v) -> v.urgency() == null ? Integer.MAX_VALUE : v.urgency().ordinal())
+            .thenComparing(ConversationView::returnedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ConversationView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ConversationView::queuedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
@@ -37,6 +41,7 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     private final Clock clock;
     private final Duration perContact;
     private final int boardLimit;
+    private volatile Staffing staffing;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final Map<Connection, Set<String>> boards = new ConcurrentHashMap<>();
     private final Thread publisher;
@@ -49,6 +54,11 @@ public final class QueueService implements ConversationService.QueueChanges, Res
         this.clock = clock;
         this.perContact = perContact;
         this.publisher = Thread.ofVirtual().name("queue-publisher").start(() -> publishLoop(publishInterval));
+    }
+
+    /** Set once at start: who can answer decides the estimate and whether residents are promised one at all. */
+    public void staffedBy(Staffing s) {
+        this.staffing = s;
     }
 
     @Override
@@ -74,15 +84,15 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     public void watch(Connection c, Set<String> queues) {
         boards.put(c, queues);
         queues.forEach(q -> c.send(snapshot(q, waiting(q))));
-    }
-
-    /** True while at least one professional has a console connected. */
-    public boolean anyoneOnline() {
-        return !boards.isEmpty();
+        // Someone arrived: residents waiting there get a fresh estimate, or learn the queue is staffed again.
+        queues.forEach(this::changed);
     }
 
     public void unwatch(Connection c) {
-        boards.remove(c);
+        Set<String> queues = boards.remove(c);
+        if (queues != null) {
+            queues.forEach(this::changed);
+        }
     }
 
     private void publishLoop(Duration interval) {
@@ -105,9 +115,10 @@ public final class QueueService implements ConversationService.QueueChanges, Res
 
     private void publish(String queueId) {
         List<ConversationView> list = waiting(queueId);
-        long online = online(queueId);
+        boolean staffed = staffing.staffed(queueId);
+        long serving = staffing.serving(queueId);
         for (int i = 0; i < list.size(); i++) {
-            hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1, online));
+            hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1, staffed, serving));
         }
         String snapshot = Json.write(snapshot(queueId, list));
         boards.forEach((c, queues) -> {
@@ -117,19 +128,18 @@ public final class QueueService implements ConversationService.QueueChanges, Res
         });
     }
 
-    private long online(String queueId) {
-        return Math.max(1, boards.values().stream().filter(q -> q.contains(queueId)).count());
-    }
-
     private ObjectNode positionFrame(String queueId, int position) {
-        return positionFrame(queueId, position, online(queueId));
+        return positionFrame(queueId, position, staffing.staffed(queueId), staffing.serving(queueId));
     }
 
-    /** Estimated wait: contacts ahead times the handling time, shared by the professionals watching the queue. */
-    private ObjectNode positionFrame(String queueId, int position, long online) {
-        long seconds = perContact.toSeconds() * position / online;
-        return Json.object().put("type", "queue").put("queue", queueId).put("position", position)
-                .put("estimatedWaitSeconds", seconds);
+    /**
+     * Estimated wait: contacts ahead times the handling time, shared by the professionals serving the queue. An
+     * unstaffed queue (closed, or nobody of it online) promises nothing: {@code staffed: false} and no estimate.
+     */
+    private ObjectNode positionFrame(String queueId, int position, boolean staffed, long serving) {
+        ObjectNode o = Json.object().put("type", "queue").put("queue", queueId).put("position", position).put("staffed", staffed);
+        o.put("estimatedWaitSeconds", staffed ? Long.valueOf(perContact.toSeconds() * position / serving) : null);
+        return o;
     }
 
     /** The board shows the first {@code boardLimit} in queue order and the total: nobody reads past that, and a peak stays cheap. */

@@ -1,14 +1,13 @@
 package fi.ikkuna.widget;
 
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.OriginPolicy;
-import io.helidon.config.Config;
+import fi.ikkuna.queue.Staffing;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -18,7 +17,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 /**
  * The resident widget: its static files under {@code /widget/*} (from the classpath, {@code web/widget}),
- * {@code /widget/status} (opening hours), the demo county page {@code /demo} and the accessibility statement
+ * {@code /widget/status} (whether anyone can answer now: {@link Staffing}), the demo county page {@code /demo} and the accessibility statement
  * {@code /accessibility}. Registered at the root so the paths are the same in every deployment.
  */
 public final class WidgetService implements HttpService {
@@ -32,24 +31,12 @@ public final class WidgetService implements HttpService {
 
     private final WidgetFiles files = new WidgetFiles("web/widget/");
     private final SecurityHeaders security;
-    private final OpeningHours hours;
     private final WidgetPages pages;
-    private final Clock clock;
-    private final BooleanSupplier staffed;
+    private final Staffing staffing;
 
-    /** {@code anyoneOnline} tells whether a professional has the console open; config decides if that matters. */
-    public WidgetService(OriginPolicy origins, Config config, BooleanSupplier anyoneOnline) {
-        this(origins, OpeningHours.parse(config.get("ikkuna.widget.opening-hours").asString().orElse("always"),
-                config.get("ikkuna.zone").asString().orElse("Europe/Helsinki")), Clock.systemUTC(),
-                "contact-request".equals(config.get("ikkuna.widget.when-nobody-online").asString().orElse("contact-request"))
-                        ? anyoneOnline : () -> true);
-    }
-
-    WidgetService(OriginPolicy origins, OpeningHours hours, Clock clock, BooleanSupplier staffed) {
+    public WidgetService(OriginPolicy origins, Staffing staffing) {
         this.security = new SecurityHeaders(origins.frameAncestors());
-        this.hours = hours;
-        this.clock = clock;
-        this.staffed = staffed;
+        this.staffing = staffing;
         this.pages = new WidgetPages(new WidgetTexts(files));
     }
 
@@ -64,8 +51,12 @@ public final class WidgetService implements HttpService {
     private void status(ServerRequest req, ServerResponse res) {
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get("json"));
-        // Outside opening hours, or with nobody at a console, the widget offers a contact request instead of a chat.
-        res.send(Json.write(Json.object().put("open", hours.isOpen(clock.instant()) && staffed.getAsBoolean())));
+        // Closed or unstaffed: the widget says so, keeps the FAQ and offers a contact request (forms API) instead.
+        ObjectNode body = Json.object();
+        var services = staffing.staffedServices();
+        body.put("open", !services.isEmpty());
+        body.set("services", Json.MAPPER.valueToTree(services.stream().sorted().toList()));
+        res.send(Json.write(body));
     }
 
     private void file(ServerRequest req, ServerResponse res) {

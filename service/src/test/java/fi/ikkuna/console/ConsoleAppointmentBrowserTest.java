@@ -25,10 +25,6 @@ class ConsoleAppointmentBrowserTest extends ServiceTest {
     private static final String KNEE = "Haluaisin etävastaanottoajan lääkärille, polvi on ollut kipeä jo kuukauden";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Helsinki"));
 
-    @Override
-    protected Map<String, String> config() {
-        return Map.of("ikkuna.widget.opening-hours", "always");
-    }
 
     @Test
     void availabilityEditorAndDayView() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.protocol.Json;
@@ -27,11 +26,6 @@ import org.openqa.selenium.StaleElementReferenceException;
  */
 class ConsoleBrowserTest extends ServiceTest {
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
-
-    @Override
-    protected Map<String, String> config() {
-        return Map.of("ikkuna.widget.opening-hours", "always");
-    }
 
 
     private String base() {

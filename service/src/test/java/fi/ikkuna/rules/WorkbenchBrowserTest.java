@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
@@ -18,10 +17,6 @@ import org.openqa.selenium.support.ui.Select;
 /** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back (issue 14.9: asked first). */
 class WorkbenchBrowserTest extends ServiceTest {
 
-    @Override
-    protected Map<String, String> config() {
-        return Map.of("ikkuna.widget.opening-hours", "always");
-    }
 
     private String base() {
         return "http://127.0.0.1:" + server.port();

@@ -36,8 +36,7 @@ abstract class BrowserTestBase {
     @BeforeAll
     void startAll() {
         backend = Backend.h2();
-        Map<String, String> c = new HashMap<>(Map.of("ikkuna.widget.opening-hours", "always"));
-        c.putAll(config());
+        Map<String, String> c = new HashMap<>(config());
         server = new TestServer(backend, c);
         proxy = new TcpProxy(server.port());
         browser = Browser.start();

@@ -21,7 +21,7 @@ class WidgetHttpTest extends ServiceTest {
 
     @Override
     protected Map<String, String> config() {
-        return Map.of("ikkuna.ws.allowed-origins", COUNTY, "ikkuna.widget.opening-hours", "never");
+        return Map.of("ikkuna.ws.allowed-origins", COUNTY, "ikkuna.widget.when-nobody-online", "contact-request");
     }
 
     private HttpResponse<String> get(String path, String... headers) {
@@ -102,9 +102,9 @@ class WidgetHttpTest extends ServiceTest {
     }
 
     @Test
-    void statusFollowsOpeningHours() {
+    void statusIsClosedWhileNobodyCanAnswer() {
         HttpResponse<String> r = get("/widget/status");
-        assertEquals("{\"open\":false}", r.body());
+        assertEquals("{\"open\":false,\"services\":[]}", r.body());
         assertEquals("no-store", r.headers().firstValue("cache-control").orElseThrow());
     }
 
