@@ -24,6 +24,7 @@ export class ConversationView {
     document.getElementById('reply').addEventListener('input', () => this.typing());
     document.getElementById('canned').addEventListener('change', (e) => this.useCanned(e.target));
     document.getElementById('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
+    document.getElementById('not-emergency-form').addEventListener('submit', (e) => { e.preventDefault(); this.notEmergency(); });
     document.getElementById('release').addEventListener('click', () => this.act('release'));
     document.getElementById('close-form').addEventListener('submit', (e) => {
       e.preventDefault();
@@ -38,6 +39,7 @@ export class ConversationView {
     this.section.hidden = false;
     this.meta(c);
     this.why(frame.triage);
+    this.urgency(c.urgency);
     this.transcript.replaceChildren();
     frame.messages.forEach((m) => this.append(m));
     this.fillSelect('transfer-queue', this.content.queues.filter((q) => q.id !== c.queue).map((q) => [q.id, q.name]));
@@ -195,6 +197,21 @@ export class ConversationView {
     this.act('transfer', { queue, reason });
   }
 
+  /** "Not an emergency" (issue 12): the assignee sets the urgency it really has; it becomes a triage correction. */
+  notEmergency() {
+    const reason = document.getElementById('corrected-reason').value.trim();
+    if (!reason) { document.getElementById('corrected-reason').focus(); return; }
+    this.act('correct_urgency', { urgency: document.getElementById('corrected-urgency').value, reason });
+    document.getElementById('corrected-reason').value = '';
+  }
+
+  /** The correction form is offered only for a contact the triage raised as an emergency. */
+  urgency(u) {
+    const dd = document.querySelector('#conv-meta [data-field="urgency"]');
+    if (dd && u) { dd.textContent = t(u); dd.dataset.value = u; }
+    document.getElementById('not-emergency-form').hidden = u !== 'emergency';
+  }
+
   act(type, extra = {}) {
     if (this.current) this.socket.send({ type, conversationId: this.current, ...extra });
   }
@@ -208,6 +225,7 @@ export class ConversationView {
       q.textContent = this.content.queues.find((x) => x.id === frame.queue)?.name ?? frame.queue;
       q.dataset.value = frame.queue;
     }
+    if (frame.urgency) this.urgency(frame.urgency);
     const notice = this.follow(frame.state, frame.assigneeId, frame.event, frame.assignee && frame.assignee.name);
     if (notice) this.announce(notice);
   }

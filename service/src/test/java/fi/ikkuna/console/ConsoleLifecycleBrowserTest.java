@@ -175,4 +175,30 @@ class ConsoleLifecycleBrowserTest extends ServiceTest {
             }
         }
     }
+
+    /**
+     * Issue 12: on a contact the triage raised as an emergency the assignee marks "not an emergency" with the urgency
+     * it really has; the urgency shown changes and the form goes (it is only for emergencies).
+     */
+    @Test
+    void theAssigneeMarksARaisedEmergencyAsNotOne() {
+        try (Browser proBrowser = Browser.start(); Resident r = Resident.start(server, "fi")) {
+            Console console = new Console(proBrowser, base()).signIn("hoitaja", "hoitaja-demo");
+            r.say("Rintaa puristaa kovasti ja hikoiluttaa");
+            r.ws.await("state", st -> "emergency".equals(st.path("urgency").asText()));
+            proBrowser.until(d -> console.boardShows(r.conversationId) ? true : null);
+            console.take(r.conversationId);
+            console.waitTranscript("Rintaa puristaa");
+            WebElement form = proBrowser.until(d -> d.findElement(By.id("not-emergency-form")).isDisplayed()
+                    ? d.findElement(By.id("not-emergency-form")) : null);
+            new org.openqa.selenium.support.ui.Select(proBrowser.driver.findElement(By.id("corrected-urgency"))).selectByValue("urgent");
+            proBrowser.driver.findElement(By.id("corrected-reason")).sendKeys("Lihasperäistä, soitin takaisin");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            proBrowser.until(d -> "urgent".equals(d.findElement(By.cssSelector("#conv-meta [data-field='urgency']")).getDomAttribute("data-value"))
+                    ? true : null);
+            assertEquals("kiireellinen", proBrowser.driver.findElement(By.cssSelector("#conv-meta [data-field='urgency']")).getText());
+            assertTrue(!form.isDisplayed(), "the correction is offered only for an emergency");
+            assertEquals("[]", proBrowser.axeViolations(), "conversation view with the correction form used");
+        }
+    }
 }
