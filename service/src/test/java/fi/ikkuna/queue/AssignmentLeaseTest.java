@@ -61,7 +61,15 @@ class AssignmentLeaseTest extends ServiceTest {
             ObjectNode back = taken.ws.await("state", s -> "lease_expired".equals(s.path("event").asText()));
             assertEquals("queued", back.path("state").asText(), back.toString());
             assertTrue(back.path("assignee").isMissingNode(), "nobody is answering now: " + back);
-            ObjectNode board = colleague.await("queue_snapshot", s -> s.path("items").findValuesAsText("id").contains(taken.conversationId));
+            // The board after the return (an earlier snapshot, from before the claim, also lists it, second)
+            ObjectNode board = colleague.await("queue_snapshot", s -> {
+                for (JsonNode i : s.path("items")) {
+                    if (taken.conversationId.equals(i.path("id").asText()) && "lease_expired".equals(i.path("returned").asText())) {
+                        return true;
+                    }
+                }
+                return false;
+            });
             List<String> order = board.path("items").findValuesAsText("id");
             assertTrue(order.indexOf(taken.conversationId) < order.indexOf(earlier.conversationId),
                     "back before the contact that arrived earlier: " + board);
