@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * hengitystä", "no pulse", "ingen andning"). Blanking keeps every other character at its offset.
  */
 public final class Negation {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'-]+|[.,;:!?()\\n]");
     private static final Set<String> PUNCTUATION = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "\n");
     /** After a sign-of-life word these make it a symptom noun again: "no breathing problems". */
     private static final Set<String> SYMPTOM_HEADS = Set.of("problems", "problem", "difficulty", "difficulties", "issues",
@@ -109,19 +108,12 @@ public final class Negation {
     }
 
     private char[] denials(String text) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
-        List<String> words = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = TOKEN.matcher(lower);
-        while (m.find()) {
-            words.add(m.group());
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        Clauses clauses = Clauses.of(text);
+        List<String> words = clauses.words();
         char[] out = null;
         for (int i = 1; i + 1 < words.size(); i++) {
             if (precedingDenied(words, i)) {
-                out = out == null ? text.toCharArray() : out;
-                java.util.Arrays.fill(out, spans.get(i - 1)[0], spans.get(i - 1)[1], ' ');
+                out = clauses.blank(text, out, i - 1, i);
             }
         }
         for (int i = 0; i < words.size(); i++) {
@@ -133,10 +125,7 @@ public final class Negation {
             while (end < words.size() && !isBoundary(words.get(end))) {
                 end++;
             }
-            out = out == null ? text.toCharArray() : out;
-            for (int k = start; k < end; k++) {
-                java.util.Arrays.fill(out, spans.get(k)[0], spans.get(k)[1], ' ');
-            }
+            out = clauses.blank(text, out, start, end);
             i = end - 1;
         }
         return out;

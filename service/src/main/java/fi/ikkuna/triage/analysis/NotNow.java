@@ -1,10 +1,7 @@
 package fi.ikkuna.triage.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +13,6 @@ import java.util.regex.Pattern;
  * "yesterday") never counts: what began yesterday may be an emergency today. Blanking keeps character offsets.
  */
 final class NotNow {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}'-]+|[.,;:!?()\\n]");
     private static final Set<String> CLAUSE_END = Set.of(".", ",", ";", ":", "!", "?", "(", ")", "\n");
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", "\n");
 
@@ -66,14 +62,8 @@ final class NotNow {
 
     /** {@code text} with every not-now clause replaced by spaces; {@code out} is the running result or null. */
     char[] mask(String text, char[] out) {
-        String lower = text.toLowerCase(Locale.ROOT).replace('’', '\'');
-        List<String> w = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
-        Matcher m = TOKEN.matcher(lower);
-        while (m.find()) {
-            w.add(m.group());
-            spans.add(new int[] {m.start(), m.end()});
-        }
+        Clauses clauses = Clauses.of(text);
+        List<String> w = clauses.words();
         int start = 0;
         while (start < w.size()) {
             int end = start;
@@ -81,10 +71,7 @@ final class NotNow {
                 end++;
             }
             if (end > start && (infoQuestion(w, start, end) || distantPast(w, start, end))) {
-                out = out == null ? text.toCharArray() : out;
-                for (int k = start; k < end; k++) {
-                    java.util.Arrays.fill(out, spans.get(k)[0], spans.get(k)[1], ' ');
-                }
+                out = clauses.blank(text, out, start, end);
             }
             start = end == start ? end + 1 : end;
         }

@@ -10,23 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** Denied findings are blanked in their clause only; negated actions and denied signs of life stay. */
 class NegationTest {
-    private static final Negation FI = Negation.finnish(w -> VoikkoMorphology.shared().orElseThrow(
-            () -> new AssertionError("libvoikko is required (apt-get install libvoikko1 voikko-fi)")).analyze(w).verb());
-    private static final Negation SV = Negation.swedish();
-    private static final Negation EN = Negation.english();
-
-    private static String squash(String s) {
-        return s.trim().replaceAll("\\s+", " ");
-    }
+    private static final Negation FI = Denials.FI;
+    private static final Negation SV = Denials.SV;
+    private static final Negation EN = Denials.EN;
 
     @Test
     void finnishDenialsAreBlankedUpToTheClauseEnd() {
-        assertEquals("Ei ole , kuume 38,2", squash(FI.mask("Ei ole hengitysvaikeuksia, kuume 38,2")));
-        assertEquals("Ei", squash(FI.mask("Ei rintakipua")));
-        assertEquals("Ei eikä , mutta yskä jatkuu", squash(FI.mask("Ei rintakipua eikä hengenahdistusta, mutta yskä jatkuu")));
-        assertEquals("minulla ei ole ollut", squash(FI.mask("minulla ei ole ollut kuumetta")));
-        assertEquals("En ole", squash(FI.mask("En ole itsetuhoinen")));
-        assertEquals("mutta rintaan sattuu ja ei ole", squash(FI.mask("mutta rintaan sattuu ja ei ole kuumetta")));
+        assertEquals("Ei ole , kuume 38,2", Denials.squash(FI.mask("Ei ole hengitysvaikeuksia, kuume 38,2")));
+        assertEquals("Ei", Denials.squash(FI.mask("Ei rintakipua")));
+        assertEquals("Ei eikä , mutta yskä jatkuu", Denials.squash(FI.mask("Ei rintakipua eikä hengenahdistusta, mutta yskä jatkuu")));
+        assertEquals("minulla ei ole ollut", Denials.squash(FI.mask("minulla ei ole ollut kuumetta")));
+        assertEquals("En ole", Denials.squash(FI.mask("En ole itsetuhoinen")));
+        assertEquals("mutta rintaan sattuu ja ei ole", Denials.squash(FI.mask("mutta rintaan sattuu ja ei ole kuumetta")));
     }
 
     @Test
@@ -40,12 +35,12 @@ class NegationTest {
 
     @Test
     void swedishAndEnglishDenials() {
-        assertEquals("Inga , men hög feber", squash(SV.mask("Inga andningssvårigheter, men hög feber")));
-        assertEquals("jag har inte", squash(SV.mask("jag har inte ont i bröstet")));
+        assertEquals("Inga , men hög feber", Denials.squash(SV.mask("Inga andningssvårigheter, men hög feber")));
+        assertEquals("jag har inte", Denials.squash(SV.mask("jag har inte ont i bröstet")));
         assertEquals("han har inte vaknat", SV.mask("han har inte vaknat"));
         assertEquals("ingen andning", SV.mask("ingen andning"));
-        assertEquals("no , fever 38.2", squash(EN.mask("no breathing problems, fever 38.2")));
-        assertEquals("I don't have", squash(EN.mask("I don't have chest pain")));
+        assertEquals("no , fever 38.2", Denials.squash(EN.mask("no breathing problems, fever 38.2")));
+        assertEquals("I don't have", Denials.squash(EN.mask("I don't have chest pain")));
         assertEquals("no pulse and not breathing", EN.mask("no pulse and not breathing"));
         assertEquals("he is no longer breathing", EN.mask("he is no longer breathing"));
     }
@@ -84,9 +79,9 @@ class NegationTest {
     /** Issue 12 (blind batch 2): the denied noun before "ei ole", symptom verbs and reported findings are denials too. */
     @Test
     void finnishDenialsInOtherOrders() {
-        assertEquals("Palovaroitin piippaa, ei ole missään.", squash(FI.mask("Palovaroitin piippaa, savua ei ole missään.")));
-        assertEquals("kuume 38, ei , syö", squash(FI.mask("kuume 38, ei kouristele, syö")));
-        assertEquals("Ei ole uhkaava eikä puhu , mutta ei nuku", squash(FI.mask("Ei ole uhkaava eikä puhu itsensä vahingoittamisesta, mutta ei nuku")));
+        assertEquals("Palovaroitin piippaa, ei ole missään.", Denials.squash(FI.mask("Palovaroitin piippaa, savua ei ole missään.")));
+        assertEquals("kuume 38, ei , syö", Denials.squash(FI.mask("kuume 38, ei kouristele, syö")));
+        assertEquals("Ei ole uhkaava eikä puhu , mutta ei nuku", Denials.squash(FI.mask("Ei ole uhkaava eikä puhu itsensä vahingoittamisesta, mutta ei nuku")));
         for (String s : List.of("hengitystä ei ole", "isä ei puhu mitään", "ei pysty puhumaan", "vuoto ei lopu")) {
             assertEquals(s, FI.mask(s), s);
         }

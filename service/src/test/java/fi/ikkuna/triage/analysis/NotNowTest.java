@@ -10,28 +10,23 @@ import org.junit.jupiter.api.Test;
 
 /** Questions about a condition's signs and distant-past events are blanked in their clause; what is happening now stays. */
 class NotNowTest {
-    private static final Negation FI = Negation.finnish(w -> VoikkoMorphology.shared().orElseThrow(
-            () -> new AssertionError("libvoikko is required (apt-get install libvoikko1 voikko-fi)")).analyze(w).verb());
-    private static final Negation SV = Negation.swedish();
-    private static final Negation EN = Negation.english();
-
-    private static String squash(String s) {
-        return s.trim().replaceAll("\\s+", " ");
-    }
+    private static final Negation FI = Denials.FI;
+    private static final Negation SV = Denials.SV;
+    private static final Negation EN = Denials.EN;
 
     @Test
     void questionsAboutSignsAreBlanked() {
-        assertEquals("? Haluan tietää varmuuden vuoksi", squash(FI.mask("Mitkä on aivoinfarktin oireet? Haluan tietää varmuuden vuoksi")));
-        assertEquals("?", squash(EN.mask("What are the signs of a stroke?")));
-        assertEquals("?", squash(SV.mask("Vilka är tecknen på stroke?")));
-        assertEquals("?", squash(FI.mask("Mistä tunnistaa sydänkohtauksen?")));
+        assertEquals("? Haluan tietää varmuuden vuoksi", Denials.squash(FI.mask("Mitkä on aivoinfarktin oireet? Haluan tietää varmuuden vuoksi")));
+        assertEquals("?", Denials.squash(EN.mask("What are the signs of a stroke?")));
+        assertEquals("?", Denials.squash(SV.mask("Vilka är tecknen på stroke?")));
+        assertEquals("?", Denials.squash(FI.mask("Mistä tunnistaa sydänkohtauksen?")));
     }
 
     @Test
     void whatHappensNowStaysBesideAQuestion() {
-        assertEquals(", my dad can't lift his arm?", squash(EN.mask("What are the signs of a stroke, my dad can't lift his arm?")));
-        assertEquals("? Isän suupieli roikkuu", squash(FI.mask("Mitkä ovat aivoinfarktin oireet? Isän suupieli roikkuu")));
-        assertEquals("kun isällä puristaa rintaa?", squash(FI.mask("Mistä tunnistaa sydänkohtauksen kun isällä puristaa rintaa?")));
+        assertEquals(", my dad can't lift his arm?", Denials.squash(EN.mask("What are the signs of a stroke, my dad can't lift his arm?")));
+        assertEquals("? Isän suupieli roikkuu", Denials.squash(FI.mask("Mitkä ovat aivoinfarktin oireet? Isän suupieli roikkuu")));
+        assertEquals("kun isällä puristaa rintaa?", Denials.squash(FI.mask("Mistä tunnistaa sydänkohtauksen kun isällä puristaa rintaa?")));
         // not a question about signs: a worried question about what is happening is kept whole
         for (String s : List.of("Onko tämä aivoinfarkti, suupieli roikkuu?", "Mitä teen, isä ei herää?",
                 "What do I do, my wife is not breathing?", "Vad ska jag göra, min man har tecken på stroke?",
@@ -43,9 +38,9 @@ class NotNowTest {
     @Test
     void distantPastIsBlankedButNotWhatContinuesOrWhatWasRecent() {
         assertEquals("ja neurologi tutki, nyt kysyisin jatkoajasta",
-                squash(FI.mask("Kouristelin viime kuussa ensimmäistä kertaa ja neurologi tutki, nyt kysyisin jatkoajasta")));
-        assertEquals("but they settled", squash(EN.mask("Had some chest pains last spring but they settled")));
-        assertEquals("och nu vill jag ha en kontroll", squash(SV.mask("Jag hade bröstsmärtor förra året och nu vill jag ha en kontroll")));
+                Denials.squash(FI.mask("Kouristelin viime kuussa ensimmäistä kertaa ja neurologi tutki, nyt kysyisin jatkoajasta")));
+        assertEquals("but they settled", Denials.squash(EN.mask("Had some chest pains last spring but they settled")));
+        assertEquals("och nu vill jag ha en kontroll", Denials.squash(SV.mask("Jag hade bröstsmärtor förra året och nu vill jag ha en kontroll")));
         for (String s : List.of("Viime kuussa alkanut rintakipu jatkuu yhä", "Since last year I get chest pain, now it is crushing",
                 "Eilen alkoi rintakipu", "I had chest pain yesterday", "Isä sai aivoinfarktin vuosi sitten ja nyt taas puhe sammaltaa")) {
             String masked = FI.mask(s).equals(s) ? EN.mask(s) : FI.mask(s);
