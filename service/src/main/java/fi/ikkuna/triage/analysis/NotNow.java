@@ -2,7 +2,6 @@ package fi.ikkuna.triage.analysis;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Blanks clauses that name a finding which is not happening now, so no red flag fires on them: questions asking
