@@ -7,6 +7,7 @@ import { transcriptText, download } from './transcript.js';
 import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
 import { Forms } from './forms.js';
+import { Identify } from './identify.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -79,6 +80,7 @@ function wire() {
   const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
+  ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
@@ -220,6 +222,7 @@ function frame(f) {
       $('download').focus();
       break;
     case 'error': onError(f); break;
+    case 'identification': ui.ident.frame(f); break;
     default:
   }
 }
@@ -383,6 +386,7 @@ function render() {
   show('contact', chat && !closed && !started && !ui.open);
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
+  ui.ident.render(ui.state, started);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
@@ -439,6 +443,7 @@ async function changeLanguage() {
   for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
   ui.appointment.relabel();
   ui.forms.relabel();
+  ui.ident.relabel();
   render();
 }
 
@@ -460,6 +465,7 @@ function restart() {
   show('sos', false);
   ['status', 'rated', 'text-error', 'contact-error', 'rate-error'].forEach((id) => say(id));
   ['typing', 'who'].forEach((id) => setText(id, ''));
+  ui.ident.reset();
   $('rate').reset();
   show('rate', true);
   render();

@@ -7,6 +7,7 @@ import { ProSocket } from './prosocket.js';
 import { setUpAvailability } from './availability.js';
 import { setUpDay } from './day.js';
 import { OutageBanner } from './outage.js';
+import { IdentificationBox, setUpIdpSignIn } from './identification.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -25,12 +26,15 @@ async function start(me) {
   const content = await api.consoleContent(lang);
   const names = new Map(content.queues.map((q) => [q.id, q.name]));
   let view;
+  let ident;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
     welcome: () => status(t('connected')),
     queue_snapshot: (f) => board.snapshot(f),
-    claimed: (f) => view.show(f),
-    opened: (f) => view.show(f),
+    claimed: (f) => { view.show(f); ident.show(f.conversation); },
+    opened: (f) => { view.show(f); ident.show(f.conversation); },
+    identification: (f) => ident.frame(f),
+    identity: (f) => ident.revealed(f),
     message: (f) => view.append(f),
     ack: (f) => view.ack(f),
     receipt: (f) => view.receipt(f),
@@ -49,6 +53,7 @@ async function start(me) {
     signedOut: () => signedOut(),
   });
   view = new ConversationView(socket, content, announce);
+  ident = new IdentificationBox(socket, () => view.current);
   $('notify').addEventListener('change', async (e) => {
     board.notify = e.target.checked;
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
@@ -117,6 +122,7 @@ async function init() {
   outage = new OutageBanner($('outage'));
   onUnavailable(() => outage.report());
   await load(lang);
+  setUpIdpSignIn();
   $('lang').value = lang;
   $('lang').addEventListener('change', async (e) => { await load(e.target.value); outage.render(); });
   $('login-form').addEventListener('submit', async (e) => {

@@ -34,6 +34,12 @@ public final class OidcBrowser {
         return uri.resolve(r.headers().firstValue("location").orElseThrow());
     }
 
+    /** The value of a cookie this browser holds (any host), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
+
     /** A browser without this one's cookies (another person's, or an attacker's). */
     public OidcBrowser another() {
         return new OidcBrowser();
