@@ -14,6 +14,7 @@ export class Identify {
     this.level = null;
     this.spoken = null;
     this.popup = null;
+    this.available = false;
     $('ident-start').addEventListener('click', () => this.start());
   }
 
@@ -26,6 +27,9 @@ export class Identify {
   }
 
   frame(f) {
+    // The service says after every hello whether identification is in use; until then nothing is shown.
+    this.available = true;
+    if (f.status === 'available') { if (this.shown) this.render(...this.shown); return; }
     this.status = f.status;
     this.level = f.level || this.level;
     const level = t(`ident.levels.${this.level}`);
@@ -45,11 +49,12 @@ export class Identify {
       this.say('ident.failed', { reasonKey: reason });
     }
     if (f.status !== 'started') show('ident-link', false);
+    if (this.shown) this.render(...this.shown);
   }
 
   /** A new conversation starts unidentified. */
   reset() {
-    Object.assign(this, { status: null, level: null, spoken: null });
+    Object.assign(this, { status: null, level: null, spoken: null, shown: null, available: false });
     setText('ident-status', '');
     show('ident-link', false);
   }
@@ -61,7 +66,8 @@ export class Identify {
 
   /** Shows the part while the conversation is live; the button until the resident is identified. */
   render(state, started) {
-    const live = started && LIVE.includes(state);
+    this.shown = [state, started];
+    const live = this.available && started && LIVE.includes(state);
     show('ident', live || this.status === 'identified');
     show('ident-start', live && this.status !== 'identified');
   }

@@ -51,7 +51,11 @@ public final class Completion {
             JWTClaimsSet claims = id.oidc.redeem(code, id.cipher.open(r.verifierSealed(), r.id()), redirectUri, r.nonce());
             String level = checkLevel(claims, r.level());
             Person person = checkPerson(claims);
-            store(r, level, person);
+            try {
+                store(r, level, person);
+            } catch (fi.ikkuna.protocol.ProtocolException e) {
+                throw new Refused(e.code().wire(), e.getMessage()); // e.g. the conversation ended meanwhile
+            }
             return new Outcome(r.lang(), null);
         } catch (Refused e) {
             LOG.info("Identification refused for conversation " + r.conversationId() + ": " + e.getMessage());

@@ -114,7 +114,10 @@ public final class Identification {
         hub.toProfessionals(conversationId, frame);
     }
 
-    /** After a hello or an open: the identification as it stands (or the professional's request still open). */
+    /**
+     * After a hello or an open: the identification as it stands, the professional's request still open, or (to the
+     * resident) just that identification is available.
+     */
     public void sendCurrent(String conversationId, Connection to, boolean professional) {
         if (!enabled()) {
             return;
@@ -130,7 +133,8 @@ public final class Identification {
                     + "and e.type = 'identification_requested' order by e.at desc", Object[].class).setParameter("c", conversationId)
                     .setMaxResults(1).getResultList();
             if (asked.isEmpty()) {
-                return null;
+                // Tells the widget that identification is in use here, so it offers the button.
+                return professional ? null : IdentificationFrames.base(conversationId, "available", null);
             }
             fi.ikkuna.auth.Professional by = em.find(fi.ikkuna.auth.Professional.class, (String) asked.getFirst()[1]);
             return IdentificationFrames.requested(conversationId, (String) asked.getFirst()[0],

@@ -86,8 +86,7 @@ public abstract class IdentificationContract extends ServiceTest {
     }
 
     ObjectNode outcome(Resident r) {
-        return r.ws.await("identification", f -> !"started".equals(f.path("status").asText())
-                && !"requested".equals(f.path("status").asText()));
+        return r.ws.await("identification", f -> Set.of("identified", "failed").contains(f.path("status").asText()));
     }
 
     /** I1: the whole flow; the identity is sealed at rest; the board shows only the level; the full number is logged. */
@@ -204,6 +203,14 @@ public abstract class IdentificationContract extends ServiceTest {
             assertEquals("wrong_browser", finish(new Attempt(a.browser().another(), a.callback())));
             assertEquals("wrong_browser", outcome(r).path("reason").asText());
             assertEquals("anonymous", level(r.conversationId));
+        }
+    }
+
+    /** I10: after hello the widget learns that identification is available here (and offers the button). */
+    @Test
+    void helloSaysIdentificationIsAvailable() {
+        try (Resident r = Resident.start(server, "sv")) {
+            assertEquals("available", r.ws.await("identification").path("status").asText());
         }
     }
 
