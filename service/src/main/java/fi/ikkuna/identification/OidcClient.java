@@ -1,7 +1,6 @@
 package fi.ikkuna.identification;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
