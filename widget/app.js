@@ -7,6 +7,7 @@ import { transcriptText, download } from './transcript.js';
 import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
 import { Forms } from './forms.js';
+import { Identify } from './identify.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -83,6 +84,7 @@ function wire() {
   const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
+  ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
@@ -206,6 +208,7 @@ function frame(f) {
       $('download').focus();
       break;
     case 'error': onError(f); break;
+    case 'identification': ui.ident.frame(f); break;
     default:
   }
 }
@@ -401,6 +404,7 @@ function render() {
   show('unstaffed-contact', chat && ui.state === 'queued' && !ui.staffed);
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
+  ui.ident.render(ui.state, started);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
@@ -457,6 +461,7 @@ async function changeLanguage() {
   for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
   ui.appointment.relabel();
   ui.forms.relabel();
+  ui.ident.relabel();
   render();
 }
 
@@ -478,6 +483,7 @@ function restart() {
   show('sos', false);
   ['status', 'rated', 'text-error', 'rate-error'].forEach((id) => say(id));
   ['typing', 'who'].forEach((id) => setText(id, ''));
+  ui.ident.reset();
   $('rate').reset();
   show('rate', true);
   render();

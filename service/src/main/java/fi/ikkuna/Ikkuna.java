@@ -66,6 +66,8 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.appointment.AppointmentRequests appointmentRequests;
     final fi.ikkuna.appointment.Bookings bookings;
     final fi.ikkuna.appointment.DayView appointmentDays;
+    final fi.ikkuna.identification.Identification identification;
+    final fi.ikkuna.identification.StaffSignIn staffSignIn;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -126,6 +128,8 @@ public final class Ikkuna implements AutoCloseable {
                 ik.get("appointments.offer-limit").asInt().orElse(8));
         this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
         this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone, clock);
+        this.identification = fi.ikkuna.identification.Identification.from(ik, db, clock, hub);
+        this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();
@@ -148,6 +152,11 @@ public final class Ikkuna implements AutoCloseable {
     /** Something the routes started that must stop with the service (e.g. a sweeper thread). */
     public void closeWith(AutoCloseable resource) {
         closing.add(resource);
+    }
+
+    /** The service's database, for tests that must look at what is stored (e.g. that it is sealed). */
+    public Database database() {
+        return db;
     }
 
     public boolean ready() {

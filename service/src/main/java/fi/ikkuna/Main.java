@@ -76,6 +76,11 @@ public final class Main {
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
                 .register("/observe/metrics", new MetricsService(app.metrics, app.config.get("ikkuna.observe.metrics-token").asString().orElse("")))
+                .register("/identification", new fi.ikkuna.identification.IdentificationRoutes(app.identification,
+                        new fi.ikkuna.identification.Completion(app.identification, app.queues),
+                        app.config.get("ikkuna.public-origin").asString().orElse(""),
+                        app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false)))
+                .register("/api/auth/oidc", app.staffSignIn)
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
@@ -95,8 +100,9 @@ public final class Main {
     static WsRouting.Builder wsRouting(Ikkuna app) {
         return WsRouting.builder()
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
-                        app.hub, app.queues, app.contactRates))
+                        app.hub, app.queues, app.contactRates, app.identification))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
-                        app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes()));
+                        app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes(),
+                        app.identification));
     }
 }

@@ -8,6 +8,7 @@ import { ProSocket } from './prosocket.js';
 import { setUpAvailability } from './availability.js';
 import { setUpDay } from './day.js';
 import { OutageBanner } from './outage.js';
+import { IdentificationBox, setUpIdpSignIn } from './identification.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -28,6 +29,7 @@ async function start(me) {
   let view;
   let professional = me.professional;
   let reconnected = false;
+  let ident;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
     welcome: (f) => {
@@ -39,8 +41,10 @@ async function start(me) {
     },
     handed_back: () => { handingBack?.(); },
     queue_snapshot: (f) => board.snapshot(f),
-    claimed: (f) => view.show(f),
-    opened: (f) => view.show(f),
+    claimed: (f) => { view.show(f); ident.show(f.conversation); },
+    opened: (f) => { view.show(f); ident.show(f.conversation); },
+    identification: (f) => ident.frame(f),
+    identity: (f) => ident.revealed(f),
     message: (f) => view.append(f),
     ack: (f) => view.ack(f),
     receipt: (f) => view.receipt(f),
@@ -69,6 +73,7 @@ async function start(me) {
     handingBack = null;
     $('logout').click();
   });
+  ident = new IdentificationBox(socket, () => view.current);
   $('notify').addEventListener('change', async (e) => {
     board.notify = e.target.checked;
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();
@@ -146,6 +151,7 @@ async function init() {
   outage = new OutageBanner($('outage'));
   onUnavailable(() => outage.report());
   await load(lang);
+  setUpIdpSignIn();
   $('lang').value = lang;
   $('lang').addEventListener('change', async (e) => { await load(e.target.value); outage.render(); });
   $('login-form').addEventListener('submit', async (e) => {

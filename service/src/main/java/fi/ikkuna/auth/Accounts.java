@@ -13,6 +13,9 @@ public final class Accounts {
     // A fixed dummy hash keeps a login for an unknown user as slow as one for a known user.
     private static final String DUMMY = PasswordHasher.hash("not-a-password");
 
+    /** Not a PHC string, so {@link PasswordHasher#verify} refuses every password for a federated account. */
+    private static final String FEDERATED = "!federated";
+
     private final Database db;
 
     public Accounts(Database db) {
@@ -44,6 +47,27 @@ public final class Accounts {
                         PasswordHasher.hash(password), queues));
             }
             return null;
+        });
+    }
+
+    /**
+     * An account of the county's identity provider (identification.StaffSignIn): created at its first sign-in and
+     * brought up to date with the provider's groups at every one. It has no password, so it can never sign in locally;
+     * its username ({@code idp:<subject>}) cannot be a local account's. Empty when the account was deactivated here.
+     */
+    public Optional<Principal> doFederated(String username, String displayName, String title, String role, Set<String> queues) {
+        return db.tx(em -> {
+            Professional p = em.createQuery("select p from Professional p where p.username = :u", Professional.class)
+                    .setParameter("u", username).getResultStream().findFirst().orElse(null);
+            if (p == null) {
+                p = new Professional(UUID.randomUUID().toString(), username, displayName, title, role, FEDERATED, queues);
+                em.persist(p);
+            } else if (!p.active()) {
+                return Optional.empty();
+            } else {
+                p.federated(displayName, title, role, queues);
+            }
+            return Optional.of(Principal.of(p));
         });
     }
 

@@ -46,6 +46,15 @@ public class Professional {
         this.queues = new HashSet<>(queues);
     }
 
+    /** Signed in through the county's identity provider: its groups decide role and queues at every sign-in. */
+    public void federated(String displayName, String title, String role, Set<String> queues) {
+        this.displayName = displayName;
+        this.title = title;
+        this.role = role;
+        this.queues.clear();
+        this.queues.addAll(queues);
+    }
+
     public String id() { return id; }
     public String username() { return username; }
     public String displayName() { return displayName; }

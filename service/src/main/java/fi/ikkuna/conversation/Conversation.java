@@ -133,6 +133,11 @@ public class Conversation {
         this.outcomeCode = outcome;
     }
 
+    /** The resident proved who they are at this level of assurance (identification package); the board shows it. */
+    public void identified(String level) {
+        this.identificationLevel = level;
+    }
+
     public void rate(int rating, String comment) {
         this.rating = rating;
         this.ratingComment = comment;

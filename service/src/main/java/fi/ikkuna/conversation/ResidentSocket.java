@@ -23,12 +23,15 @@ public final class ResidentSocket extends FrameListener {
     private final ConversationHub hub;
     private final ResidentQueueInfo queueInfo;
     private final ContactRates contactRates;
+    private final fi.ikkuna.identification.Identification identification;
     private String conversationId;
     private ConversationView conversation;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
-                          ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates) {
+                          ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates,
+                          fi.ikkuna.identification.Identification identification) {
         super(limits, origins, heartbeats);
+        this.identification = identification;
         this.contactRates = contactRates;
         this.conversations = conversations;
         this.hub = hub;
@@ -62,6 +65,9 @@ public final class ResidentSocket extends FrameListener {
                     .put("conversationId", conversationId).put("seq", Fields.checkLong(frame, "seq", 1, Long.MAX_VALUE, 0)));
             case "close" -> conversations.doResidentClose(conversationId);
             case "rate" -> rate(frame);
+            // Strong identification (docs/identification.md): the popup ticket goes only to this connection.
+            case "identify" -> connection.send(identification.doStart(conversationId,
+                    Fields.checkOptionalString(frame, "level", 16), Fields.checkOneOf(frame, "lang", LANGUAGES, conversation.language())));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -109,6 +115,7 @@ public final class ResidentSocket extends FrameListener {
         if (view.state() == ConversationState.QUEUED) {
             connection.send(queueInfo.positionFrame(conversationId));
         }
+        identification.sendCurrent(conversationId, connection, false);
     }
 
     private void message(ObjectNode frame) {

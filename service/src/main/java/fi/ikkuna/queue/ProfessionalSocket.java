@@ -32,6 +32,7 @@ public final class ProfessionalSocket extends FrameListener {
     private final QueueService queues;
     private final ConversationHub hub;
     private final java.util.function.Supplier<Set<String>> outcomeCodes;
+    private final fi.ikkuna.identification.Identification identification;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private Sessions.Session session;
     private boolean helloDone;
@@ -39,8 +40,10 @@ public final class ProfessionalSocket extends FrameListener {
     public ProfessionalSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, Sessions sessions,
                               SignedInConnections signedIn, ProfessionalActions actions, fi.ikkuna.conversation.Handbacks handbacks,
                               QueueService queues, ConversationHub hub,
-                              java.util.function.Supplier<Set<String>> outcomeCodes) {
+                              java.util.function.Supplier<Set<String>> outcomeCodes,
+                              fi.ikkuna.identification.Identification identification) {
         super(limits, origins, heartbeats);
+        this.identification = identification;
         this.sessions = sessions;
         this.signedIn = signedIn;
         this.actions = actions;
@@ -117,6 +120,9 @@ public final class ProfessionalSocket extends FrameListener {
             case "release" -> actions.doRelease(p, id);
             case "correct_urgency" -> actions.doCorrectUrgency(p, id, checkUrgency(frame), Fields.checkString(frame, "reason", 500));
             case "close" -> actions.doClose(p, id, checkOutcome(frame));
+            // Strong identification (docs/identification.md): ask the resident; show the full number (access-logged).
+            case "request_identification" -> identification.doRequest(p, id, Fields.checkOptionalString(frame, "level", 16));
+            case "reveal_identity" -> connection.send(identification.accessIdentity(p, id, hub.watching(id, connection)));
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -160,6 +166,7 @@ public final class ProfessionalSocket extends FrameListener {
         ArrayNode messages = o.putArray("messages");
         opened.messages().forEach(m -> messages.add(m.toFrame()));
         connection.send(o);
+        identification.sendCurrent(id, connection, true);
     }
 
     @Override

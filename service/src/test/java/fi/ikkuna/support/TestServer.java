@@ -53,6 +53,11 @@ public final class TestServer implements AutoCloseable {
         start();
     }
 
+    /** Reads the service's own database (the embedded file cannot be opened twice). */
+    public <T> T sql(java.util.function.Function<jakarta.persistence.EntityManager, T> query) {
+        return ikkuna.database().read(query);
+    }
+
     public int port() {
         return server.port();
     }
