@@ -39,6 +39,11 @@ class BlindSetTest {
         checkFloor("locked2.jsonl", "Second locked-half floor", 100);
     }
 
+    @Test
+    void thirdLockedHalfHoldsTheRecordedFloor() throws IOException {
+        checkFloor("locked3.jsonl", "Third locked-half floor", 90);
+    }
+
     private static void checkFloor(String file, String name, int minimum) throws IOException {
         BlindReport r = BlindReport.run(TestRules.pipeline(), BLIND.resolve(file));
         System.out.println("Blind set, " + file + " (figures only):\n" + r.table());
