@@ -36,7 +36,7 @@ class DeidentifierRandomTest {
 
     @Test
     void randomIdentifiersInSymptomTextAreAlwaysRemoved() {
-        long seed = Long.getLong("deid.seed", System.nanoTime());
+        long seed = Long.getLong("ikkuna.test.seed", Long.getLong("deid.seed", System.nanoTime()));
         System.out.println("DeidentifierRandomTest seed " + seed + " (-Ddeid.seed=" + seed + " repeats it)");
         Random rnd = new Random(seed);
         List<CaseDefinition> cases = TestRules.pipeline().cases();
