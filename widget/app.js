@@ -188,6 +188,8 @@ function frame(f) {
       // Shown to no one; lets support staff and tests match the tab to the conversation (not a secret, unlike the token).
       document.body.dataset.conversation = f.conversationId;
       if (f.assignee) assign(f.assignee);
+      // After a reload the stored flag shows the general guidance at once; the instruction itself comes from the service.
+      if (f.safety && f.safety.length) showEmergency(f.safety);
       setState(f.state, f.returned);
       break;
     case 'message': onMessage(f); break;
@@ -244,7 +246,8 @@ function onTriage(f) {
   box.replaceChildren();
   // Next to emergency guidance, FAQ suggestions would only distract.
   if (!f.answered && f.faq && f.faq.length && !(f.safety && f.safety.length)) {
-    box.appendChild(el('h2', { text: t('faq.suggestions') }));
+    // data-i18n: a language switch (apply) relabels the heading; the entries stay in the conversation's language.
+    box.appendChild(el('h2', { text: t('faq.suggestions'), attrs: { 'data-i18n': 'faq.suggestions' } }));
     for (const q of f.faq.slice(0, 3)) {
       box.appendChild(el('details', { lang: ui.convLang }, el('summary', { text: q.question }), el('p', { text: q.answer })));
     }
@@ -256,6 +259,8 @@ function onQueue(f) {
   if (ui.state !== 'queued') return;
   ui.staffed = f.staffed !== false;
   render();
+  // Next to 112 guidance no place or minutes: a wait promised there could keep someone from calling.
+  if (emergency()) { say('status', 'queue.emergency'); return; }
   if (!ui.staffed) { say('status', 'queue.unstaffed'); return; }
   const minutes = Math.max(1, Math.round((f.estimatedWaitSeconds || 0) / 60));
   if (f.position === 1) say('status', 'queue.next', { minutes });
@@ -293,7 +298,9 @@ function showEmergency(safety) {
   const fromService = ui.emergency.filter((s) => s.instruction)
     .map((s) => el('p', { cls: 'emergency__service', text: s.instruction, lang: ui.convLang }));
   const first = !box.childElementCount;
-  box.replaceChildren(el('h2', { text: t('emergency.title') }), list, ...fromService);
+  // The pipeline's specific instruction ("Soita heti 112. Älä lähde ajamaan itse…") first, the general numbers after it.
+  box.replaceChildren(el('h2', { text: t('emergency.title') }), ...fromService, list);
+  if (ui.state === 'queued') say('status', 'queue.emergency');
   // A compact 112 link stays in the header however far the conversation scrolls.
   show('sos', true);
   if (first) box.scrollIntoView({ block: 'start' });
@@ -323,7 +330,18 @@ function addMessage(m) {
   ui.messages.push(m);
   if (m.status) setStatus(m, m.status);
   $('log').appendChild(m.el);
-  m.el.scrollIntoView({ block: 'nearest' });
+  reveal(m.el);
+}
+
+/** Brings the newest content into view: all of it, or its start when it is taller than the conversation area. */
+function reveal(node) {
+  const area = $('scroll').getBoundingClientRect();
+  node.scrollIntoView({ block: node.getBoundingClientRect().height > area.height ? 'start' : 'nearest' });
+}
+
+/** True while emergency guidance is shown (also after a reload, from the stored flag). */
+function emergency() {
+  return ui.emergency.length > 0;
 }
 
 function whoLabel(m) {
@@ -370,7 +388,7 @@ function setState(state, event) {
   if (state === 'assigned') {
     say('status');
   } else if (state === 'queued' && before !== 'queued') {
-    say('status', ui.staffed ? 'queue.waiting' : 'queue.unstaffed');
+    say('status', emergency() ? 'queue.emergency' : ui.staffed ? 'queue.waiting' : 'queue.unstaffed');
   }
   render();
 }
@@ -397,11 +415,15 @@ function render() {
   show('modes', !started && chat);
   show('appt', ui.mode === 'appt');
   show('forms', ui.mode === 'form');
-  show('feedback', ui.state === 'self_served');
+  const asking = ui.state === 'self_served';
+  const wasAsking = !$('feedback').hidden;
+  show('feedback', asking);
+  // Beside the composer it is always in view; only a very short viewport scrolls it (one column, see app.css).
+  if (asking && !wasAsking) $('feedback').scrollIntoView({ block: 'nearest' });
   // Closed or unstaffed: the composer stays for the FAQ; a person is offered through a contact request instead.
   show('composer', chat && !closed);
   show('closed', chat && !closed && !started && !ui.open);
-  show('unstaffed-contact', chat && ui.state === 'queued' && !ui.staffed);
+  show('unstaffed-contact', chat && ui.state === 'queued' && !ui.staffed && !emergency());
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   ui.ident.render(ui.state, started);

@@ -102,7 +102,8 @@ public final class Ikkuna implements AutoCloseable {
         this.heartbeats = new Heartbeats(limits, Duration.ofSeconds(ik.get("ws.hello-timeout-seconds").asInt().orElse(10)));
         this.contactRates = fi.ikkuna.web.ContactRates.from(ik.get("connections"));
         this.queues = new QueueService(db, hub, clock, Duration.ofMinutes(ik.get("queue.minutes-per-contact").asInt().orElse(6)),
-                Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100));
+                Duration.ofMillis(ik.get("queue.publish-interval-ms").asInt().orElse(200)), ik.get("queue.board-limit").asInt().orElse(100),
+                ik.get("queue.preview-chars").asInt().orElse(120));
         this.signedIn = new SignedInConnections(clock);
         // chat: every queue counts as staffed (demos and tests that chat with no console open).
         this.staffing = new fi.ikkuna.queue.Staffing(signedIn::online, queueCatalog::definitions, clock, zone,

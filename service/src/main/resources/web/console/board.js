@@ -60,60 +60,99 @@ export class Board {
     }
   }
 
+  /**
+   * Updates the board in place: a row (and its button) stays in the document while its contact waits, and moves only
+   * if its place in the queue changes. A snapshot arriving between mousedown and mouseup therefore does not swallow
+   * the click, which fires only when both land on the same, still attached element (issue 14.3).
+   */
   render() {
-    this.root.replaceChildren();
     for (const [queue, items] of this.queues) {
-      const box = el('div', 'queue');
-      const h = el('h3');
-      h.textContent = `${this.queueName(queue)} (${this.totals.get(queue) ?? items.length})`;
-      box.append(h);
-      if (items.length === 0) {
-        const p = el('p');
-        p.textContent = t('empty');
-        box.append(p);
-      } else {
-        box.append(this.table(items));
+      const box = this.box(queue);
+      box.heading.textContent = `${this.queueName(queue)} (${this.totals.get(queue) ?? items.length})`;
+      box.none.hidden = items.length > 0;
+      box.table.hidden = items.length === 0;
+      const keep = new Set(items.map((i) => i.id));
+      for (const row of [...box.body.rows]) if (!keep.has(row.dataset.conversation)) row.remove();
+      let cursor = box.body.firstElementChild;
+      for (const item of items) {
+        const row = this.row(box.body, item);
+        if (row === cursor) cursor = cursor.nextElementSibling;
+        else box.body.insertBefore(row, cursor);
       }
-      this.root.append(box);
     }
     this.tick();
   }
 
-  table(items) {
-    const table = el('table');
-    const head = table.createTHead().insertRow();
-    for (const k of ['colUrgency', 'colWaited', 'colDeadline', 'colLang', 'colChannel', 'colId', 'colAction']) {
+  /** The section of one queue, made once: heading, "nobody waiting", and the table with its four columns. */
+  box(queue) {
+    this.boxes = this.boxes || new Map();
+    let box = this.boxes.get(queue);
+    if (!box) {
+      const root = el('div', 'queue');
+      const heading = el('h3');
+      const none = el('p');
+      const table = el('table');
+      table.createTHead().insertRow();
+      const body = table.createTBody();
+      root.append(heading, none, table);
+      this.root.append(root);
+      box = { root, heading, none, table, body };
+      this.boxes.set(queue, box);
+    }
+    box.none.textContent = t('empty');
+    const head = box.table.tHead.rows[0];
+    head.replaceChildren(...['colUrgency', 'colPreview', 'colWaited', 'colAction'].map((k) => {
       const th = el('th');
       th.scope = 'col';
       th.textContent = t(k);
-      head.append(th);
-    }
-    const body = table.createTBody();
-    for (const item of items) {
-      const row = body.insertRow();
+      return th;
+    }));
+    return box;
+  }
+
+  /**
+   * One contact's row, found by its id or made; its first three cells are redrawn: urgency (with the returned badge),
+   * the first message's preview with language, channel and identification under it, time waited with the deadline.
+   */
+  row(body, item) {
+    let row = [...body.rows].find((r) => r.dataset.conversation === item.id);
+    if (!row) {
+      row = document.createElement('tr');
       row.dataset.conversation = item.id;
-      const urgency = cell(row, t(item.urgency ?? 'non_urgent'));
-      urgency.className = `urgency-${item.urgency}`;
-      if (item.returned) {
-        // Back from someone who left (lease ran out, handed back): first in its urgency, and the board says why.
-        const badge = el('span', 'badge');
-        badge.textContent = t(`returned_${item.returned}`);
-        urgency.append(' ', badge);
-        row.dataset.returned = item.returned;
-      }
-      cell(row, '').dataset.since = item.queuedAt;
-      const d = cell(row, '–');
-      if (item.deadline) d.dataset.deadline = item.deadline;
-      cell(row, item.language);
-      cell(row, t(item.channel));
-      cell(row, t(item.identificationLevel));
+      for (let i = 0; i < 4; i += 1) row.insertCell();
       const take = el('button');
       take.type = 'button';
-      take.textContent = t('take');
       take.addEventListener('click', () => this.onClaim(item.id));
-      row.insertCell().append(take);
+      row.cells[3].append(take);
     }
-    return table;
+    const [urgency, about, times, action] = row.cells;
+    urgency.textContent = t(item.urgency ?? 'non_urgent');
+    urgency.className = `urgency-${item.urgency}`;
+    if (item.returned) {
+      // Back from someone who left (lease ran out, handed back): first in its urgency, and the board says why.
+      const badge = el('span', 'badge');
+      badge.textContent = t(`returned_${item.returned}`);
+      urgency.append(' ', badge);
+      row.dataset.returned = item.returned;
+    } else {
+      delete row.dataset.returned;
+    }
+    about.className = 'preview';
+    // The resident's own words (de-identified, cut; docs/audit.md A3), in the resident's language.
+    const preview = el('span', 'preview-text');
+    preview.textContent = item.preview ?? t('noPreview');
+    if (item.preview) preview.lang = item.language;
+    about.replaceChildren(preview, sub(`${item.language} · ${t(item.channel)} · ${t(item.identificationLevel)}`));
+    const since = el('span');
+    since.dataset.since = item.queuedAt;
+    const deadline = el('span');
+    deadline.textContent = '–';
+    if (item.deadline) deadline.dataset.deadline = item.deadline;
+    const due = sub(`${t('colDeadline')} `);
+    due.append(deadline);
+    times.replaceChildren(since, due);
+    action.firstElementChild.textContent = t('take');
+    return row;
   }
 }
 
@@ -121,6 +160,12 @@ function el(tag, cls) {
   const e = document.createElement(tag);
   if (cls) e.className = cls;
   return e;
+}
+
+function sub(text) {
+  const s = el('span', 'sub');
+  s.textContent = text;
+  return s;
 }
 
 function cell(row, text) {

@@ -108,6 +108,10 @@ public final class ResidentSocket extends FrameListener {
         if (view.state() == ConversationState.QUEUED && view.returnedReason() != null) {
             welcome.put("returned", view.returnedReason()); // after a reload the widget still says why it waits again
         }
+        if (view.urgency() == fi.ikkuna.triage.Urgency.EMERGENCY && view.triageJson() != null) {
+            // After a reload the widget shows the pipeline's own instruction again, not only the general numbers.
+            welcome.set("safety", Json.parseObject(view.triageJson()).path("safety"));
+        }
         connection.send(welcome);
         connection.greeted();
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);

@@ -97,7 +97,7 @@ public final class ProfessionalSocket extends FrameListener {
             welcome.putObject("professional").put("id", p.id()).put("name", p.displayName()).put("title", p.title())
                     .put("role", p.role()).set("queues", Json.MAPPER.valueToTree(p.queues()));
             connection.send(welcome);
-            queues.watch(connection, p.queues());
+            queues.watch(connection, p.id(), p.queues());
             return;
         }
         if (!helloDone) {

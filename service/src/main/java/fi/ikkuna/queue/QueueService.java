@@ -43,12 +43,21 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     private final int boardLimit;
     private volatile Staffing staffing;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-    private final Map<Connection, Set<String>> boards = new ConcurrentHashMap<>();
+    /** Each console watching boards: the professional's id (for the access log) and her queues. */
+    private record Watcher(String professionalId, Set<String> queues) {
+    }
+
+    private final Map<Connection, Watcher> boards = new ConcurrentHashMap<>();
+    private final BoardPreviews previews;
+    private final BoardViews views;
     private final Thread publisher;
     private volatile boolean running = true;
 
-    public QueueService(Database db, ConversationHub hub, Clock clock, Duration perContact, Duration publishInterval, int boardLimit) {
+    public QueueService(Database db, ConversationHub hub, Clock clock, Duration perContact, Duration publishInterval, int boardLimit,
+                        int previewChars) {
         this.boardLimit = boardLimit;
+        this.previews = new BoardPreviews(db, fi.ikkuna.privacy.Deidentifier.standard(), previewChars);
+        this.views = new BoardViews(db, clock);
         this.db = db;
         this.hub = hub;
         this.clock = clock;
@@ -81,17 +90,20 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     }
 
     /** Shows the professional the waiting list of each of their queues, and keeps it live. */
-    public void watch(Connection c, Set<String> queues) {
-        boards.put(c, queues);
-        queues.forEach(q -> c.send(snapshot(q, waiting(q))));
+    public void watch(Connection c, String professionalId, Set<String> queues) {
+        boards.put(c, new Watcher(professionalId, queues));
+        queues.forEach(q -> deliver(q, waiting(q), Map.of(c, professionalId)));
         // Someone arrived: residents waiting there get a fresh estimate, or learn the queue is staffed again.
         queues.forEach(this::changed);
     }
 
     public void unwatch(Connection c) {
-        Set<String> queues = boards.remove(c);
-        if (queues != null) {
-            queues.forEach(this::changed);
+        Watcher w = boards.remove(c);
+        if (w != null) {
+            if (boards.values().stream().noneMatch(o -> o.professionalId().equals(w.professionalId()))) {
+                views.forget(w.professionalId());
+            }
+            w.queues().forEach(this::changed);
         }
     }
 
@@ -120,12 +132,24 @@ public final class QueueService implements ConversationService.QueueChanges, Res
         for (int i = 0; i < list.size(); i++) {
             hub.toResidents(list.get(i).id(), positionFrame(queueId, i + 1, staffed, serving));
         }
-        String snapshot = Json.write(snapshot(queueId, list));
-        boards.forEach((c, queues) -> {
-            if (queues.contains(queueId)) {
-                c.sendText(snapshot);
+        Map<Connection, String> to = new java.util.HashMap<>();
+        boards.forEach((c, w) -> {
+            if (w.queues().contains(queueId)) {
+                to.put(c, w.professionalId());
             }
         });
+        if (!to.isEmpty()) {
+            deliver(queueId, list, to);
+        }
+    }
+
+    /** One snapshot for these consoles; its previews only once reading them is in the access log (BoardViews). */
+    private void deliver(String queueId, List<ConversationView> list, Map<Connection, String> to) {
+        List<ConversationView> shown = list.stream().limit(boardLimit).toList();
+        Map<String, String> text = previews.of(queueId, shown);
+        boolean logged = !previews.enabled() || views.accessPreviews(to.values(), shown.stream().map(ConversationView::id).toList());
+        String snapshot = Json.write(snapshot(queueId, list.size(), shown, logged ? text : Map.of()));
+        to.keySet().forEach(c -> c.sendText(snapshot));
     }
 
     private ObjectNode positionFrame(String queueId, int position) {
@@ -143,11 +167,11 @@ public final class QueueService implements ConversationService.QueueChanges, Res
     }
 
     /** The board shows the first {@code boardLimit} in queue order and the total: nobody reads past that, and a peak stays cheap. */
-    private ObjectNode snapshot(String queueId, List<ConversationView> list) {
+    private ObjectNode snapshot(String queueId, int total, List<ConversationView> shown, Map<String, String> previewText) {
         ObjectNode o = Json.object().put("type", "queue_snapshot").put("queue", queueId).put("at", clock.instant().toString())
-                .put("total", list.size());
+                .put("total", total);
         ArrayNode items = o.putArray("items");
-        list.stream().limit(boardLimit).forEach(v -> items.add(v.toJson()));
+        shown.forEach(v -> items.add(v.toJson().put("preview", previewText.get(v.id()))));
         return o;
     }
 

@@ -78,14 +78,15 @@ class ConsoleBrowserTest extends ServiceTest {
             Pro admin = Pro.login(server, "admin", "admin-demo");
             JsonNode entries = Json.parseObject(admin.get("/api/audit/conversations/" + id).body()).path("entries");
             List<String> actions = entries.findValuesAsText("action");
-            assertEquals(List.of("claim", "claim"), actions, entries.toString());
-            assertFalse(entries.get(0).path("professionalId").asText().equals(entries.get(1).path("professionalId").asText()));
+            // Each saw the preview on her board before taking it over (docs/audit.md A3).
+            assertEquals(List.of("board_preview", "claim", "board_preview", "claim"), actions, entries.toString());
+            assertFalse(entries.get(1).path("professionalId").asText().equals(entries.get(3).path("professionalId").asText()));
 
             // The administrator reads the same log in the console, by conversation and by username.
             console.signOut().signIn("admin", "admin-demo");
             proBrowser.driver.findElement(By.id("audit-id")).sendKeys(id);
             proBrowser.driver.findElement(By.cssSelector("#audit-form button")).click();
-            proBrowser.until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() == 2 ? true : null);
+            proBrowser.until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).size() == 4 ? true : null);
             String table = proBrowser.driver.findElement(By.id("audit-table")).getText();
             assertTrue(table.contains("(hoitaja)") && table.contains("(hoitaja2)"), table);
             new org.openqa.selenium.support.ui.Select(proBrowser.driver.findElement(By.id("audit-kind"))).selectByValue("professionals");

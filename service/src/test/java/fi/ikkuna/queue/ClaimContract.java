@@ -82,16 +82,18 @@ public abstract class ClaimContract extends ServiceTest {
         try (Resident r = Resident.start(server, "fi"); WsTestClient pro = nurse.connect()) {
             r.say("Haluan kysyä rokotuksista");
             id = r.conversationId;
+            // She takes it from her board, as the console does: the preview on it is an access too (A3).
+            pro.await("queue_snapshot", s -> s.path("items").findValuesAsText("id").contains(id));
             pro.send(Frames.pro("claim", id));
             pro.await("claimed");
             pro.send(Frames.pro("open", id).put("purpose", "care"));
             pro.await("opened");
         }
         ArrayNode entries = entries("/api/audit/conversations/" + id);
-        assertEquals(2, entries.size());
-        assertEquals("claim", entries.get(0).path("action").asText());
-        assertEquals("open", entries.get(1).path("action").asText());
-        entries.forEach(e -> assertEquals(nurse.id(), e.path("professionalId").asText()));
+        List<String> nurses = new java.util.ArrayList<>();
+        entries.forEach(e -> { if (nurse.id().equals(e.path("professionalId").asText())) nurses.add(e.path("action").asText()); });
+        // Consoles of other tests may be open on the same boards: each of those professionals has a board_preview row too.
+        assertEquals(List.of("board_preview", "claim", "open"), nurses, entries.toString());
         List<String> byNurse = entries("/api/audit/professionals/" + nurse.id()).findValuesAsText("conversationId");
         assertTrue(byNurse.contains(id));
     }
