@@ -8,6 +8,7 @@ import { problemText, refusal } from './wbtext.js';
 const $ = (id) => document.getElementById(id);
 let csrf = null;
 let draft = null;
+let me = null;
 let shownFile = null;
 let validateTimer = null;
 let lastValidation = null;
@@ -111,6 +112,9 @@ function show(name) {
 function openDraft(d, keep = shownFile) {
   draft = d;
   $('draft').hidden = false;
+  // Four eyes (docs/workbench.md): another rules editor approves exactly these files; the author cannot.
+  $('approve').hidden = !d.authorId || d.authorId === me?.professional?.id;
+  $('approval').textContent = d.approvedBy ? t('approvedBy', { name: d.approvedBy }) : '';
   $('draft-base').textContent = t('basedOn', { n: d.baseVersion });
   $('file').replaceChildren(...Object.keys(d.files).map((name) => new Option(name, name)));
   show(d.files[keep] !== undefined ? keep : $('file').options[0]?.value);
@@ -283,7 +287,7 @@ async function init() {
   $('lang').value = lang;
   $('lang').addEventListener('change', async (e) => { await load(e.target.value); if (csrf) await relabel(); });
   try {
-    const me = await call('GET', '/api/auth/me');
+    me = await call('GET', '/api/auth/me');
     csrf = me.csrfToken;
     setCsrf(csrf);
     await loadVersions();
@@ -326,7 +330,33 @@ async function init() {
     $('rebase').hidden = true;
     status(t('rebased'));
   });
+  $('approve').addEventListener('click', async () => {
+    try {
+      const r = await call('POST', `/api/workbench/drafts/${draft.id}/approve`, {});
+      $('approval').textContent = t('approvedBy', { name: r.approvedBy });
+      await loadDrafts();
+    } catch (err) {
+      fail(err);
+    }
+  });
+  await loadDrafts();
   await loadCorrections();
+}
+
+/** Every draft, so a second rules editor can open the one she is asked to approve. */
+async function loadDrafts() {
+  const r = await call('GET', '/api/workbench/drafts/');
+  $('drafts').replaceChildren(...r.drafts.map((d) => {
+    const li = document.createElement('li');
+    li.append(`${t('draftLine', { n: d.baseVersion, at: dateTime(d.updatedAt) })}${d.mine ? ` (${t('draftMine')})` : ''}`
+      + (d.approvedBy ? ` · ${t('approvedBy', { name: d.approvedBy })}` : ''), ' ',
+    button(t('openDraft'), async () => {
+      if (!(await leaveFile())) return;
+      openDraft(await call('GET', `/api/workbench/drafts/${d.id}`));
+    }));
+    li.dataset.id = d.id;
+    return li;
+  }));
 }
 
 init();

@@ -52,6 +52,7 @@ public final class DraftService implements HttpService {
     public void routing(HttpRules rules) {
         rules.post("/", HttpErrors.guard(this::create))
                 .post("/import", HttpErrors.guard(this::importZip))
+                .get("/", HttpErrors.guard(this::list))
                 .get("/{id}", HttpErrors.guard(this::get))
                 .put("/{id}/files", HttpErrors.guard(this::save))
                 .post("/{id}/validate", HttpErrors.guard(this::validate))
@@ -74,6 +75,19 @@ public final class DraftService implements HttpService {
         RuleFiles files = RuleDrafts.checkZip(req.content().as(byte[].class));
         res.status(Status.CREATED_201);
         HttpErrors.json(res, draftJson(drafts.doCreate(p, files)));
+    }
+
+    /** The drafts (without their files), whose they are, and who approved their current files. */
+    private void list(ServerRequest req, ServerResponse res) {
+        Principal p = auth.checkRulesEditor(req);
+        ObjectNode body = Json.object();
+        var arr = body.putArray("drafts");
+        for (RuleDraft d : drafts.list()) {
+            ObjectNode o = arr.addObject().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString())
+                    .put("mine", d.authorId().equals(p.id()));
+            d.approval().ifPresent(a -> o.put("approvedBy", a[1]));
+        }
+        HttpErrors.json(res, body);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
@@ -218,7 +232,9 @@ public final class DraftService implements HttpService {
     }
 
     private static ObjectNode draftJson(RuleDraft d) {
-        ObjectNode o = Json.object().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString());
+        ObjectNode o = Json.object().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString())
+                .put("authorId", d.authorId());
+        d.approval().ifPresent(a -> o.put("approvedBy", a[1]));
         o.set("files", Json.MAPPER.valueToTree(d.files().files()));
         return o;
     }

@@ -65,6 +65,11 @@ public final class RuleDrafts {
         });
     }
 
+    /** Every draft, newest first: a second rules editor finds the one she is asked to approve. */
+    public java.util.List<RuleDraft> list() {
+        return db.read(em -> em.createQuery("select d from RuleDraft d order by d.updatedAt desc", RuleDraft.class).getResultList());
+    }
+
     /** Records a second rules editor's approval of the draft's current files (never its author's). */
     public RuleDraft doApprove(String id, String approverId, String approverName) {
         return db.tx(em -> {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back (issue 14.9: asked first). */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserTest extends ServiceTest {
 
 
@@ -124,5 +125,56 @@ class WorkbenchBrowserTest extends ServiceTest {
             assertEquals(edited, b.driver.findElement(By.id("editor")).getDomProperty("value"), "saved");
             assertEquals("", b.driver.findElement(By.id("unsaved")).getText());
         }
+    }
+
+    /**
+     * Issue 13.5 in the page: a second rules editor finds the draft that takes from the safety net in the drafts list,
+     * opens it and approves it; the author, who could not publish it alone, then can.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // it publishes a version: after the tests that count versions
+    void aSecondEditorApprovesADraftInThePage() throws Exception {
+        fi.ikkuna.support.Pro author = fi.ikkuna.support.Pro.login(server, "saannot", "saannot-demo");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> send = (path, body) -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(server.http(path)).header("Cookie", author.cookie())
+                        .header("X-CSRF-Token", author.csrf()).header("Content-Type", "application/json")
+                        .method(path.endsWith("/files") ? "PUT" : "POST", java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        String draft = fi.ikkuna.protocol.Json.parseObject(send.apply("/api/workbench/drafts", "{}").body()).path("id").asText();
+        // A changed safety instruction: recall stays, but it is a change to the safety net.
+        String rescue = fi.ikkuna.protocol.Json.parseObject(author.get("/api/workbench/drafts/" + draft).body()).path("files")
+                .path("rules/13-safety-rescue.yaml").asText();
+        String changed = rescue.replaceFirst("Soita heti 112\\.", "Soita heti hätänumeroon 112.");
+        org.junit.jupiter.api.Assertions.assertNotEquals(rescue, changed);
+        send.apply("/api/workbench/drafts/" + draft + "/files", fi.ikkuna.protocol.Json.write(fi.ikkuna.protocol.Json.object()
+                .put("path", "rules/13-safety-rescue.yaml").put("content", changed)));
+        org.junit.jupiter.api.Assertions.assertEquals(409,
+                send.apply("/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"alone\"}").statusCode());
+        try (Browser b = Browser.start()) {
+            b.driver.get(base() + "/console/");
+            b.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(org.openqa.selenium.By.id("username")))
+                    .sendKeys("admin");
+            b.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("admin-demo");
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]")).click();
+            b.until(d -> d.getCurrentUrl().contains("/console") && d.manage().getCookies().stream().anyMatch(c -> !c.getName().isEmpty())
+                    ? true : null);
+            b.until(d -> {
+                d.get(base() + "/console/workbench.html");
+                return d.findElements(org.openqa.selenium.By.cssSelector("#drafts li[data-id='" + draft + "'] button")).isEmpty() ? null : true;
+            });
+            b.driver.findElement(org.openqa.selenium.By.cssSelector("#drafts li[data-id='" + draft + "'] button")).click();
+            org.openqa.selenium.WebElement approve = b.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("approve")));
+            approve.click();
+            b.until(d -> d.findElement(org.openqa.selenium.By.id("approval")).getText().contains("Antti Järvinen") ? true : null);
+        }
+        java.net.http.HttpResponse<String> published = send.apply("/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"reviewed\"}");
+        org.junit.jupiter.api.Assertions.assertEquals(200, published.statusCode(), published.body());
     }
 }
