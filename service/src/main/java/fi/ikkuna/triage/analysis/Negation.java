@@ -90,9 +90,20 @@ public final class Negation {
 
     /** The text with every denied finding, and every clause {@link NotNow} finds not happening now, replaced by spaces. */
     public String mask(String text) {
-        char[] out = denials(text);
-        out = notNow.mask(text, out);
-        return out == null ? text : new String(out);
+        return masks(text).notNow();
+    }
+
+    /** Both readings of one contact: {@code denied} for routing and the second opinion, {@code notNow} for safety. */
+    public record Masked(String denied, String notNow) {
+    }
+
+    /** The text read once (one tokenization, one denial pass) for both readings. */
+    public Masked masks(String text) {
+        Clauses clauses = Clauses.of(text);
+        char[] denied = denials(text, clauses);
+        String deniedText = denied == null ? text : new String(denied);
+        char[] all = notNow.mask(text, clauses, denied == null ? null : denied.clone());
+        return new Masked(deniedText, all == null ? deniedText : new String(all));
     }
 
     /**
@@ -100,12 +111,11 @@ public final class Negation {
      * a question or a past event around a red flag is part of what it learnt from.
      */
     public String maskDenials(String text) {
-        char[] out = denials(text);
+        char[] out = denials(text, Clauses.of(text));
         return out == null ? text : new String(out);
     }
 
-    private char[] denials(String text) {
-        Clauses clauses = Clauses.of(text);
+    private char[] denials(String text, Clauses clauses) {
         List<String> words = clauses.words();
         char[] out = null;
         for (int i = 1; i + 1 < words.size(); i++) {

@@ -60,8 +60,7 @@ final class NotNow {
     }
 
     /** {@code text} with every not-now clause replaced by spaces; {@code out} is the running result or null. */
-    char[] mask(String text, char[] out) {
-        Clauses clauses = Clauses.of(text);
+    char[] mask(String text, Clauses clauses, char[] out) {
         List<String> w = clauses.words();
         int start = 0;
         while (start < w.size()) {

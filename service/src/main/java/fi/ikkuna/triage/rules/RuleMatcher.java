@@ -108,8 +108,9 @@ public final class RuleMatcher {
         Negation negation = negations.get(lang);
         // Safety reads the text without denied findings and without not-now clauses (questions about signs, the
         // distant past); routing reads it with only the denials blanked: a past chest pain still makes it a health matter.
-        String denied = negation == null ? contact.text() : negation.maskDenials(contact.text());
-        String notNow = negation == null ? denied : negation.mask(contact.text());
+        Negation.Masked masked = negation == null ? new Negation.Masked(contact.text(), contact.text()) : negation.masks(contact.text());
+        String denied = masked.denied();
+        String notNow = masked.notNow();
         ContactIndex safetyTerms = index(notNow, lang);
         ContactIndex routingTerms = notNow.equals(denied) ? safetyTerms : index(denied, lang);
         BitSet candidates = new BitSet(rules.size());
