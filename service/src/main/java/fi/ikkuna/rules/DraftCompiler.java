@@ -62,10 +62,4 @@ final class DraftCompiler {
             return usedBytes;
         }
     }
-
-    int size() {
-        synchronized (cache) {
-            return cache.size();
-        }
-    }
 }

@@ -85,7 +85,7 @@ public final class DraftService implements HttpService {
         for (RuleDraft d : drafts.list()) {
             ObjectNode o = arr.addObject().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString())
                     .put("mine", d.authorId().equals(p.id()));
-            d.approval().ifPresent(a -> o.put("approvedBy", a[1]));
+            d.approval().ifPresent(a -> o.put("approvedBy", a.name()));
         }
         HttpErrors.json(res, body);
     }
@@ -151,15 +151,15 @@ public final class DraftService implements HttpService {
         }
         String approver = null;
         if (changes.needsSecondApprover()) {
-            String[] approval = d.approval().orElseThrow(() -> new ProtocolException(ErrorCode.ILLEGAL_TRANSITION,
-                    "This draft removes or changes the safety net (" + describe(changes) + "): a second rules editor must approve it",
+            RuleDraft.Approval approval = d.approval().orElseThrow(() -> new ProtocolException(ErrorCode.ILLEGAL_TRANSITION,
+                    "This draft removes or changes the safety net (" + changes.describe() + "): a second rules editor must approve it",
                     null, Map.of("approvalRequired", true, "safetyRules", changes.changedSafetyRules(),
                             "removedEmergencies", changes.removedEmergencies())));
-            if (approval[0].equals(p.id())) {
+            if (approval.id().equals(p.id())) {
                 throw new ProtocolException(ErrorCode.FORBIDDEN, "The approver cannot also publish: four eyes means two people",
                         null, Map.of("reason", "approver_publishes"));
             }
-            approver = approval[1];
+            approver = approval.name();
         }
         int version = versions.doPublish(p.displayName(), approver, d.baseVersion(), d.files(), comment, compiled);
         drafts.doDelete(d.id());
@@ -173,17 +173,6 @@ public final class DraftService implements HttpService {
         SafetyChanges changes = SafetyChanges.between(active.active().rules(), compiled(d.files()));
         HttpErrors.json(res, Json.object().put("approvedBy", p.displayName()).put("filesHash", d.files().hash())
                 .set("safetyChanges", Json.MAPPER.valueToTree(changes)));
-    }
-
-    static String describe(SafetyChanges c) {
-        List<String> parts = new java.util.ArrayList<>();
-        if (!c.changedSafetyRules().isEmpty()) {
-            parts.add("safety rules " + String.join(", ", c.changedSafetyRules()));
-        }
-        if (!c.removedEmergencies().isEmpty()) {
-            parts.add("labelled emergencies " + String.join(", ", c.removedEmergencies()));
-        }
-        return String.join("; ", parts);
     }
 
     private void rebase(ServerRequest req, ServerResponse res) {
@@ -234,7 +223,7 @@ public final class DraftService implements HttpService {
     private static ObjectNode draftJson(RuleDraft d) {
         ObjectNode o = Json.object().put("id", d.id()).put("baseVersion", d.baseVersion()).put("updatedAt", d.updatedAt().toString())
                 .put("authorId", d.authorId());
-        d.approval().ifPresent(a -> o.put("approvedBy", a[1]));
+        d.approval().ifPresent(a -> o.put("approvedBy", a.name()));
         o.set("files", Json.MAPPER.valueToTree(d.files().files()));
         return o;
     }

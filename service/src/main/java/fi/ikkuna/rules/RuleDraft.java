@@ -53,10 +53,14 @@ public class RuleDraft {
         this.approvedHash = filesHash;
     }
 
+    /** A second rules editor's approval: her account and her name (recorded on the version). */
+    public record Approval(String id, String name) {
+    }
+
     /** The approver of exactly these files, if any. */
-    public java.util.Optional<String[]> approval() {
+    public java.util.Optional<Approval> approval() {
         return approvedHash != null && approvedHash.equals(files().hash())
-                ? java.util.Optional.of(new String[] {approvedById, approvedByName}) : java.util.Optional.empty();
+                ? java.util.Optional.of(new Approval(approvedById, approvedByName)) : java.util.Optional.empty();
     }
 
     void rebase(int version, RuleFiles files, Instant at) {

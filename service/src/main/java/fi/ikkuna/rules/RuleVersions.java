@@ -111,7 +111,7 @@ public final class RuleVersions {
         SafetyChanges changes = SafetyChanges.between(active.active().rules(), compiled);
         if (changes.needsSecondApprover()) {
             throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "Rolling back to version " + toVersion + " would remove or change "
-                    + "the safety net (" + DraftService.describe(changes) + "): import that version's export as a draft, have a "
+                    + "the safety net (" + changes.describe() + "): import that version's export as a draft, have a "
                     + "second rules editor approve it, then publish it", null, java.util.Map.of("approvalRequired", true));
         }
         int base = active.active().version();

@@ -35,6 +35,18 @@ public record SafetyChanges(List<String> changedSafetyRules, List<String> remove
         return new SafetyChanges(List.copyOf(rules), removed);
     }
 
+    /** For the refusal's message: "safety rules chest-pain (removed); labelled emergencies em-fi-001". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!changedSafetyRules.isEmpty()) {
+            parts.add("safety rules " + String.join(", ", changedSafetyRules));
+        }
+        if (!removedEmergencies.isEmpty()) {
+            parts.add("labelled emergencies " + String.join(", ", removedEmergencies));
+        }
+        return String.join("; ", parts);
+    }
+
     public boolean needsSecondApprover() {
         return !changedSafetyRules.isEmpty() || !removedEmergencies.isEmpty();
     }
