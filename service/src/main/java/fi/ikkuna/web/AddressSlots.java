@@ -32,13 +32,4 @@ final class AddressSlots {
     void release(String address) {
         open.computeIfPresent(address, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
     }
-
-    int open(String address) {
-        AtomicInteger n = open.get(address);
-        return n == null ? 0 : n.get();
-    }
-
-    int addresses() {
-        return open.size();
-    }
 }

@@ -73,9 +73,4 @@ public final class ConnectionGuard implements ServerConnectionSelector {
         }
         return new CountedConnection(http1.connection(ctx), () -> slots.release(address));
     }
-
-    /** Open connections per address now; for tests and the limits' documentation. */
-    AddressSlots slots() {
-        return slots;
-    }
 }

@@ -47,11 +47,6 @@ public final class RequestDeadlines implements Http1ConnectionListener, AutoClos
         pending.remove(ctx);
     }
 
-    /** Requests waiting now; for tests. */
-    int pending() {
-        return pending.size();
-    }
-
     private void run() {
         while (running) {
             try {

@@ -52,7 +52,6 @@ final class MatcherMemory {
                     alternatives.forEach(term -> bytes += PER_TERM + term.bytes().length);
                 }
             }
-            default -> bytes += PER_TERM;
         }
     }
 
