@@ -9,10 +9,9 @@ import io.helidon.webserver.spi.ServerConnection;
 
 /** The answer to a connection over its address's cap: a 503 saying so, then the connection is closed. */
 final class RefusedConnection implements ServerConnection {
+    private static final String BODY = "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many connections; try again\"}}";
     private static final byte[] RESPONSE = ("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 10\r\n"
-            + "Content-Type: application/json\r\nContent-Length: 77\r\n\r\n"
-            + "{\"error\":{\"code\":\"rate_limited\",\"message\":\"Too many connections; try again\"}}")
-            .getBytes(StandardCharsets.US_ASCII);
+            + "Content-Type: application/json\r\nContent-Length: " + BODY.length() + "\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
     private final ConnectionContext ctx;
 
     RefusedConnection(ConnectionContext ctx) {
