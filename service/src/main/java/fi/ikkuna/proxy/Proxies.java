@@ -74,11 +74,9 @@ public final class Proxies {
                 String event = row == null ? "proxy_declared" : "proxy_changed";
                 if (row == null) {
                     row = new ProxyDeclaration(conversationId);
-                    row.set(d.relation(), mandate, cipher.keyId(), seal(d.person(), conversationId), now);
                     em.persist(row);
-                } else {
-                    row.set(d.relation(), mandate, cipher.keyId(), seal(d.person(), conversationId), now);
                 }
+                row.set(d.relation(), mandate, cipher.keyId(), seal(d.person(), conversationId), now);
                 c.proxy(d.relation().wire());
                 em.persist(new ConversationEvent(conversationId, now, event, null, null, null, d.relation().wire()));
                 return new String[] {mandate.wire(), c.queueId()};
