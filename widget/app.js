@@ -8,6 +8,7 @@ import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
 import { Forms } from './forms.js';
 import { Identify } from './identify.js';
+import { OnBehalf } from './proxy.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -85,6 +86,7 @@ function wire() {
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
   ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
+  ui.proxy = new OnBehalf((f) => !!conn && conn.send(f));
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
@@ -211,6 +213,7 @@ function frame(f) {
       break;
     case 'error': onError(f); break;
     case 'identification': ui.ident.frame(f); break;
+    case 'proxy': ui.proxy.frame(f); break;
     default:
   }
 }
@@ -427,6 +430,7 @@ function render() {
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   ui.ident.render(ui.state, started);
+  ui.proxy.render(ui.state, started);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
@@ -484,6 +488,7 @@ async function changeLanguage() {
   ui.appointment.relabel();
   ui.forms.relabel();
   ui.ident.relabel();
+  ui.proxy.relabel();
   render();
 }
 
@@ -506,6 +511,7 @@ function restart() {
   ['status', 'rated', 'text-error', 'rate-error'].forEach((id) => say(id));
   ['typing', 'who'].forEach((id) => setText(id, ''));
   ui.ident.reset();
+  ui.proxy.reset();
   $('rate').reset();
   show('rate', true);
   render();

@@ -142,7 +142,9 @@ export class Board {
     const preview = el('span', 'preview-text');
     preview.textContent = item.preview ?? t('noPreview');
     if (item.preview) preview.lang = item.language;
-    about.replaceChildren(preview, sub(`${item.language} · ${t(item.channel)} · ${t(item.identificationLevel)}`));
+    // A proxy contact shows only its relation here, never whom it is for (docs/identification.md, "Proxy use").
+    const proxy = item.proxy ? ` · ${t('proxyBoard', { relation: t(`proxy_${item.proxy}`) })}` : '';
+    about.replaceChildren(preview, sub(`${item.language} · ${t(item.channel)} · ${t(item.identificationLevel)}${proxy}`));
     const since = el('span');
     since.dataset.since = item.queuedAt;
     const deadline = el('span');

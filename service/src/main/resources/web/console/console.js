@@ -9,6 +9,7 @@ import { setUpAvailability } from './availability.js';
 import { setUpDay } from './day.js';
 import { OutageBanner } from './outage.js';
 import { IdentificationBox, setUpIdpSignIn } from './identification.js';
+import { ProxyBox } from './proxy.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -30,6 +31,7 @@ async function start(me) {
   let professional = me.professional;
   let reconnected = false;
   let ident;
+  let proxy;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
     welcome: (f) => {
@@ -41,10 +43,11 @@ async function start(me) {
     },
     handed_back: () => { handingBack?.(); },
     queue_snapshot: (f) => board.snapshot(f),
-    claimed: (f) => { view.show(f); ident.show(f.conversation); },
-    opened: (f) => { view.show(f); ident.show(f.conversation); },
+    claimed: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); },
+    opened: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); },
     identification: (f) => ident.frame(f),
     identity: (f) => ident.revealed(f),
+    proxy: (f) => proxy.frame(f),
     message: (f) => view.append(f),
     ack: (f) => view.ack(f),
     receipt: (f) => view.receipt(f),
@@ -74,6 +77,7 @@ async function start(me) {
     $('logout').click();
   });
   ident = new IdentificationBox(socket, () => view.current);
+  proxy = new ProxyBox(() => view.current);
   $('notify').addEventListener('change', async (e) => {
     board.notify = e.target.checked;
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();

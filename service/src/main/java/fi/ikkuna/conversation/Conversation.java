@@ -36,6 +36,8 @@ public class Conversation {
     private Instant deadline;
     @Column(name = "identification_level")
     private String identificationLevel;
+    @Column(name = "proxy_relation")
+    private String proxyRelation;
     @Column(name = "resume_token_hash")
     private String resumeTokenHash;
     @Column(name = "last_seq")
@@ -138,6 +140,11 @@ public class Conversation {
         this.identificationLevel = level;
     }
 
+    /** The resident acts for someone in this relation, or no longer (null) (proxy package); the board shows only this. */
+    public void proxy(String relation) {
+        this.proxyRelation = relation;
+    }
+
     public void rate(int rating, String comment) {
         this.rating = rating;
         this.ratingComment = comment;
@@ -152,6 +159,7 @@ public class Conversation {
     public String queueId() { return queueId; }
     public Instant deadline() { return deadline; }
     public String identificationLevel() { return identificationLevel; }
+    public String proxyRelation() { return proxyRelation; }
     public long lastSeq() { return lastSeq; }
     public String assigneeId() { return assigneeId; }
     public String triageJson() { return triageJson; }

@@ -11,12 +11,12 @@ import fi.ikkuna.triage.Urgency;
 public record ConversationView(String id, Channel channel, String language, ConversationState state, Urgency urgency,
                                String service, String queueId, Instant deadline, String identificationLevel,
                                String assigneeId, long lastSeq, Instant createdAt, Instant queuedAt, String triageJson,
-                               Instant returnedAt, String returnedReason) {
+                               Instant returnedAt, String returnedReason, String proxyRelation) {
 
     static ConversationView of(Conversation c) {
         return new ConversationView(c.id(), c.channel(), c.language(), c.state(), c.urgency(), c.service(), c.queueId(),
                 c.deadline(), c.identificationLevel(), c.assigneeId(), c.lastSeq(), c.createdAt(), c.queuedAt(), c.triageJson(),
-                c.returnedAt(), c.returnedReason());
+                c.returnedAt(), c.returnedReason(), c.proxyRelation());
     }
 
     /** The fields a professional sees about a conversation (no resident text). */
@@ -32,6 +32,8 @@ public record ConversationView(String id, Channel channel, String language, Conv
         o.put("assigneeId", assigneeId);
         // lease_expired or handed_back while it waits again after its assignee left: the board's badge.
         o.put("returned", returnedReason);
+        // A proxy contact's relation (child, cared_for, client, other), never who is represented (docs/identification.md).
+        o.put("proxy", proxyRelation);
         // Set by remote-appointment requests that no slot inside the care-guarantee deadline could serve.
         // The board is republished often: a substring test on our own compact JSON instead of parsing it per item.
         o.put("deadlineAtRisk", triageJson != null && triageJson.contains("\"deadlineAtRisk\":true"));

@@ -24,13 +24,15 @@ public final class ResidentSocket extends FrameListener {
     private final ResidentQueueInfo queueInfo;
     private final ContactRates contactRates;
     private final fi.ikkuna.identification.Identification identification;
+    private final fi.ikkuna.proxy.Proxies proxies;
     private String conversationId;
     private ConversationView conversation;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
                           ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates,
-                          fi.ikkuna.identification.Identification identification) {
+                          fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies) {
         super(limits, origins, heartbeats);
+        this.proxies = proxies;
         this.identification = identification;
         this.contactRates = contactRates;
         this.conversations = conversations;
@@ -68,6 +70,9 @@ public final class ResidentSocket extends FrameListener {
             // Strong identification (docs/identification.md): the popup ticket goes only to this connection.
             case "identify" -> connection.send(identification.doStart(conversationId,
                     Fields.checkOptionalString(frame, "level", 16), Fields.checkOneOf(frame, "lang", LANGUAGES, conversation.language())));
+            // Proxy use (docs/identification.md): "I am contacting on behalf of ..."; refusals go only to this connection.
+            case "declare_proxy" -> proxies.doDeclare(conversationId, frame, connection);
+            case "withdraw_proxy" -> proxies.doWithdraw(conversationId, connection);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -120,6 +125,7 @@ public final class ResidentSocket extends FrameListener {
             connection.send(queueInfo.positionFrame(conversationId));
         }
         identification.sendCurrent(conversationId, connection, false);
+        proxies.sendCurrent(conversationId, connection, false);
     }
 
     private void message(ObjectNode frame) {

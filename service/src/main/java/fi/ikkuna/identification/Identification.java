@@ -48,6 +48,11 @@ public final class Identification {
         return settings.enabled();
     }
 
+    /** The key that seals identities, for what else must be sealed the same way (proxy use); null when not in use. */
+    public IdentityCipher cipher() {
+        return cipher;
+    }
+
     /** The resident pressed "Identify": a one-time ticket for the popup, sent only to the connection that asked. */
     public ObjectNode doStart(String conversationId, String requestedLevel, String lang) {
         checkEnabled();

@@ -33,6 +33,7 @@ public final class ProfessionalSocket extends FrameListener {
     private final ConversationHub hub;
     private final java.util.function.Supplier<Set<String>> outcomeCodes;
     private final fi.ikkuna.identification.Identification identification;
+    private final fi.ikkuna.proxy.Proxies proxies;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private Sessions.Session session;
     private boolean helloDone;
@@ -41,8 +42,9 @@ public final class ProfessionalSocket extends FrameListener {
                               SignedInConnections signedIn, ProfessionalActions actions, fi.ikkuna.conversation.Handbacks handbacks,
                               QueueService queues, ConversationHub hub,
                               java.util.function.Supplier<Set<String>> outcomeCodes,
-                              fi.ikkuna.identification.Identification identification) {
+                              fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies) {
         super(limits, origins, heartbeats);
+        this.proxies = proxies;
         this.identification = identification;
         this.sessions = sessions;
         this.signedIn = signedIn;
@@ -167,6 +169,7 @@ public final class ProfessionalSocket extends FrameListener {
         opened.messages().forEach(m -> messages.add(m.toFrame()));
         connection.send(o);
         identification.sendCurrent(id, connection, true);
+        proxies.sendCurrent(id, connection, true);
     }
 
     @Override

@@ -49,4 +49,15 @@ class IdentityCipherTest {
         assertEquals("131052-****", Hetu.mask("131052-308T"));
         assertFalse(new Person("131052-308T", "Maija", "M", "s").toString().contains("308T"));
     }
+
+    /** The birth date by the century sign (proxy use checks a child's age from it); no date for an invalid or impossible code. */
+    @Test
+    void birthDateFollowsTheCenturySign() {
+        assertEquals(java.time.LocalDate.of(1952, 10, 13), Hetu.birthDate("131052-308T").orElseThrow());
+        assertEquals(java.time.LocalDate.of(2052, 10, 13), Hetu.birthDate("131052A308T").orElseThrow());
+        assertEquals(java.time.LocalDate.of(1852, 10, 13), Hetu.birthDate("131052+308T").orElseThrow());
+        assertEquals(java.time.LocalDate.of(2015, 6, 1), Hetu.birthDate("010615A123A").orElseThrow());
+        assertTrue(Hetu.birthDate("131052-308U").isEmpty(), "wrong check character");
+        assertTrue(Hetu.birthDate("310299-1234").isEmpty(), "no 31 February");
+    }
 }
