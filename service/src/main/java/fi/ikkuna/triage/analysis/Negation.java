@@ -23,6 +23,15 @@ public final class Negation {
             "uhkaillut", "valita", "valittanut", "talk", "mention");
     /** A negated verb that is itself a symptom is a denial: "ei kouristele", "ei oksenna", "ei vuoda". */
     private static final List<String> SYMPTOM_VERBS = List.of("kourist", "oksen", "vuoda", "vuotanut", "särje", "kivist");
+    /**
+     * "not"/"inte" deny the state adjective right after them ("not suicidal", "är inte förvirrad"), but not a verb
+     * form: "not breathing", "not waking up", "inte vaknar" are red flags the rules read themselves.
+     */
+    private static final Set<String> ADJECTIVE_NEGATORS = Set.of("not", "inte", "ej");
+    private static final Set<String> DENIABLE_STATES = Set.of("suicidal", "feverish", "dizzy", "confused", "breathless",
+            "drowsy", "violent", "aggressive", "self-harming", "självmordsbenägen", "förvirrad", "yr", "andfådd",
+            "våldsam", "aggressiv", "dåsig", "febrig");
+    private static final Set<String> STATE_FILLERS = Set.of("feeling", "really", "actually", "currently", "känner", "mig", "alls");
     private static final Pattern FI_PARTICIPLE = Pattern.compile(".*(nut|nyt|neet|lut|lyt|rut|ryt|sut|syt|ttu|tty|ny|nu)$");
     private static final Pattern SV_SUPINE = Pattern.compile(".*(at|it|ats|its|tt|dd|tts|ut|ått)$");
 
@@ -156,6 +165,13 @@ public final class Negation {
 
     /** The first denied word of a denial whose trigger starts at {@code i}, or -1. */
     private int deniedFrom(List<String> w, int i) {
+        if (ADJECTIVE_NEGATORS.contains(w.get(i))) {
+            int k = i + 1;
+            while (k < w.size() && STATE_FILLERS.contains(w.get(k))) {
+                k++;
+            }
+            return k < w.size() && DENIABLE_STATES.contains(w.get(k)) ? k : -1;
+        }
         int j;
         boolean verbal;
         if (i + 2 < w.size() && nominal.contains(w.get(i) + "_" + w.get(i + 1) + "_" + w.get(i + 2))) {

@@ -20,6 +20,7 @@ final class NotNow {
     private final List<List<String>> distantPast;
     private final Set<String> ongoing;
     private final Set<String> boundaries;
+    private static final Set<String> COPULAS = Set.of("on", "ovat", "oo", "ois", "olis", "olisi", "är", "blir", "are", "is");
 
     private NotNow(Set<String> interrogatives, List<String> cuePrefixes, List<List<String>> distantPast, Set<String> ongoing,
                    Set<String> boundaries) {
@@ -84,7 +85,11 @@ final class NotNow {
         while (e < w.size() && !SENTENCE_END.contains(w.get(e))) {
             e++;
         }
-        if (e >= w.size() || !"?".equals(w.get(e))) {
+        // Residents often leave out the question mark: "mitkä on sydänkohtauksen oireet naisilla" still asks, when
+        // the sentence opens with the interrogative and a copula ("what are the signs of a stroke").
+        boolean asked = e < w.size() && "?".equals(w.get(e))
+                || (start == 0 || SENTENCE_END.contains(w.get(start - 1))) && start + 1 < end && COPULAS.contains(w.get(start + 1));
+        if (!asked) {
             return false;
         }
         for (int k = start + 1; k < end; k++) {

@@ -33,6 +33,20 @@ class NegationTest {
         }
     }
 
+    /** "not suicidal" is a denial of a state; "not breathing", "not waking up" stay findings. */
+    @Test
+    void aDeniedStateAdjective() {
+        assertEquals("been feeling low for months, not , just want to talk",
+                Denials.squash(EN.mask("been feeling low for months, not suicidal, just want to talk")));
+        assertEquals("I am not feeling", Denials.squash(EN.mask("I am not feeling suicidal")));
+        assertEquals("hon är inte , men har feber", Denials.squash(SV.mask("hon är inte förvirrad, men har feber")));
+        for (String s : List.of("he is not breathing", "she is not waking up", "not responding at all", "hon vaknar inte",
+                "not suicidal but he is not breathing")) {
+            assertTrue(EN.mask(s).contains(s.contains("breathing") ? "not breathing" : s.split(" ", 2)[0]), s);
+        }
+        assertEquals("not , he is not breathing", Denials.squash(EN.mask("not suicidal, he is not breathing")));
+    }
+
     @Test
     void swedishAndEnglishDenials() {
         assertEquals("Inga , men hög feber", Denials.squash(SV.mask("Inga andningssvårigheter, men hög feber")));

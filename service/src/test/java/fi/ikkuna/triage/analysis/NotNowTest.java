@@ -22,6 +22,20 @@ class NotNowTest {
         assertEquals("?", Denials.squash(FI.mask("Mistä tunnistaa sydänkohtauksen?")));
     }
 
+    /** Residents leave the question mark out: an interrogative and a copula opening the sentence still ask. */
+    @Test
+    void aQuestionWithoutItsMarkIsStillAQuestion() {
+        assertEquals(", luin että ne voi olla erilaisia",
+                Denials.squash(FI.mask("mitkä on sydänkohtauksen oireet naisilla, luin että ne voi olla erilaisia")));
+        assertEquals("", Denials.squash(EN.mask("what are the warning signs of sepsis in children")));
+        assertEquals("", Denials.squash(SV.mask("vilka är symtomen på hjärtinfarkt")));
+        // without the mark, a sentence that does not open with "interrogative + copula" is not taken for a question
+        for (String s : List.of("mitkä oireet isällä, rintaa puristaa", "what signs he has now: chest pain and sweating",
+                "isä kysyy mitkä on infarktin oireet kun rintaa puristaa")) {
+            assertEquals(s, FI.mask(s).equals(s) && EN.mask(s).equals(s) ? s : "masked: " + s);
+        }
+    }
+
     @Test
     void whatHappensNowStaysBesideAQuestion() {
         assertEquals(", my dad can't lift his arm?", Denials.squash(EN.mask("What are the signs of a stroke, my dad can't lift his arm?")));
