@@ -60,7 +60,7 @@ public final class RetentionJob {
         Instant cutoff = settings.accessLogCutoff(now);
         while (true) {
             int n = db.tx(em -> {
-                List<String> ids = em.createQuery("select a.id from AccessLogEntry a where a.at < :cut order by a.at", String.class)
+                List<String> ids = em.createQuery("select a.id from AccessLogEntry a where a.at <= :cut order by a.at", String.class)
                         .setParameter("cut", cutoff).setMaxResults(settings.batchSize()).getResultList();
                 return ids.isEmpty() ? 0 : em.createQuery("delete from AccessLogEntry a where a.id in :ids")
                         .setParameter("ids", ids).executeUpdate();

@@ -75,7 +75,7 @@ public record RetentionSettings(boolean enabled, LocalTime runAt, int batchSize,
         return end.atZone(zone).plus(policies.get(kind).minimum()).toInstant();
     }
 
-    /** Access-log rows written before this are past their own period at {@code now}. */
+    /** Access-log rows written at or before this are past their own period at {@code now}. */
     Instant accessLogCutoff(Instant now) {
         return now.atZone(zone).minusYears(accessLogYears).toInstant();
     }
