@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.Conversation;
+import fi.ikkuna.conversation.ConversationEvent;
+import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.protocol.Json;
 import jakarta.persistence.EntityManager;
 
@@ -29,12 +31,22 @@ final class Purge {
     private static final Set<String> MOVES = Set.of("transferred", "urgency_corrected");
     private static final Pattern RULE = Pattern.compile("^((?:safety )?rule \\S+ \\([^)]*\\))");
     static final String TOKEN_PREFIX = "purged:";
+    static final String EXPIRED = "expired";
 
     private Purge() {
     }
 
     static void anonymise(EntityManager em, Conversation c, RetentionKind kind, String how, Instant now) {
         String id = c.id();
+        if (c.state() != ConversationState.CLOSED) {
+            // An idle one (the resident left the FAQ without closing): a tab still open on a live socket must not write
+            // into the skeleton. It never waited for a person, so closing it changes no insights figure.
+            ConversationState from = c.state();
+            c.close(EXPIRED);
+            c.moveTo(ConversationState.CLOSED, now);
+            em.persist(new ConversationEvent(id, now, "closed_by_retention", from, ConversationState.CLOSED, null, null));
+            em.flush();
+        }
         em.createQuery("delete from Message m where m.conversationId = :id").setParameter("id", id).executeUpdate();
         em.createQuery("delete from ResidentIdentity r where r.conversationId = :id").setParameter("id", id).executeUpdate();
         em.createQuery("delete from IdentificationRequest r where r.conversationId = :id").setParameter("id", id).executeUpdate();

@@ -187,6 +187,8 @@ public abstract class RetentionContract extends ServiceTest {
         assertFalse(purged(idle), "counted from its start, not its last message");
         runAt(due);
         assertTrue(purged(idle));
+        assertEquals("CLOSED", data.one("select state from conversation where id = ?1", idle), "a live tab cannot write into it");
+        assertEquals(1, data.count("select count(*) from conversation_event where conversation_id = ?1 and type = 'closed_by_retention'", idle));
         runAt(s.plus(Duration.ofDays(3650)));
         assertFalse(purged(waiting), "a resident waiting for a person is never purged");
         assertEquals(2, messages(waiting));
@@ -269,14 +271,18 @@ public abstract class RetentionContract extends ServiceTest {
     void insightsFiguresForThePurgedPeriodStayTheSame() {
         KnownHistory.seed(seed, Instant.now());
         String range = "from=" + KnownHistory.D1 + "&to=" + KnownHistory.D4;
-        List<String> ids = seed.db().read(em -> em.createQuery("select c.id from Conversation c where c.createdAt >= :s and c.createdAt < :e",
+        List<String> ids;
+        // Left open after an FAQ answer: the purge closes it, and still no figure changes.
+        Instant open = local(2025, 3, 5, 16, 0);
+        conversation(Channel.CHAT, open, c -> c.triage("general", "general", null, "FAQ opening-hours scored 0.90").selfServed(open));
+        ids = seed.db().read(em -> em.createQuery("select c.id from Conversation c where c.createdAt >= :s and c.createdAt < :e",
                 String.class).setParameter("s", local(2025, 3, 3, 0, 0)).setParameter("e", local(2025, 3, 11, 0, 0)).getResultList());
-        assertEquals(11, ids.size());
-        ids.forEach(id -> data.messages(id, local(2025, 3, 3, 9, 0), "Olen Maija, hetu 131052-308T"));
+        assertEquals(12, ids.size());
+        ids.forEach(id -> data.messages(id, local(2025, 3, 5, 16, 0), "Olen Maija, hetu 131052-308T"));
         Map<String, String> before = insights(range);
         RetentionJob.Report r = runAt(local(2035, 1, 1, 0, 0));
         assertTrue(ids.stream().allMatch(this::purged), "every conversation of the period was purged");
-        assertTrue(r.purged() >= 11);
+        assertTrue(r.purged() >= 12);
         ids.forEach(id -> assertEquals(0, messages(id)));
         assertEquals(before, insights(range));
     }
