@@ -30,10 +30,7 @@ public final class Erasure {
     /** True when erased now, false when it had already been purged or erased (nothing more to do). */
     public boolean doErase(Principal p, String conversationId) {
         return db.tx(em -> {
-            Conversation c = Locks.conversation(em, conversationId);
-            if (c == null) {
-                throw Refusal.notFound();
-            }
+            Conversation c = Locks.checkFound(em, conversationId);
             if (em.find(PurgeRecord.class, conversationId) != null) {
                 return false;
             }

@@ -42,9 +42,7 @@ public final class LegalHolds {
     /** Releases the hold; true when there was one. The conversation's retention runs on from its end as before. */
     public boolean doRelease(Principal p, String conversationId) {
         return db.tx(em -> {
-            if (Locks.conversation(em, conversationId) == null) {
-                throw Refusal.notFound();
-            }
+            Locks.checkFound(em, conversationId);
             LegalHold h = em.find(LegalHold.class, conversationId);
             if (h == null) {
                 return false;
@@ -70,9 +68,7 @@ public final class LegalHolds {
 
     /** Locks the conversation; a purged one has nothing left to hold. */
     private static void checkHoldable(EntityManager em, String id) {
-        if (Locks.conversation(em, id) == null) {
-            throw Refusal.notFound();
-        }
+        Locks.checkFound(em, id);
         if (em.find(PurgeRecord.class, id) != null) {
             throw Refusal.of(Refusal.ALREADY_PURGED, "The conversation's personal data is already gone");
         }

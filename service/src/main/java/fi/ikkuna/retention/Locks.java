@@ -13,4 +13,13 @@ final class Locks {
         return em.createNamedQuery("Conversation.lock", Conversation.class).setParameter("id", id)
                 .getResultStream().findFirst().orElse(null);
     }
+
+    /** The locked conversation; refuses an unknown id ({@code not_found}) before anything is changed. */
+    static Conversation checkFound(EntityManager em, String id) {
+        Conversation c = conversation(em, id);
+        if (c == null) {
+            throw Refusal.notFound();
+        }
+        return c;
+    }
 }
