@@ -27,12 +27,12 @@ import io.helidon.config.ConfigSources;
  * Writes a conversation history straight into a backend's database through the real entities, with fixed
  * timestamps, the way the service would have stored it (same state machine, same event types and details).
  */
-final class HistorySeed implements AutoCloseable {
-    static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
+public final class HistorySeed implements AutoCloseable {
+    public static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Database db;
 
-    HistorySeed(Backend backend) {
+    public HistorySeed(Backend backend) {
         Map<String, String> c = backend.config();
         Map<String, String> db = new HashMap<>();
         db.put("url", c.getOrDefault("ikkuna.db.url", ""));
@@ -44,16 +44,16 @@ final class HistorySeed implements AutoCloseable {
         this.db = Database.open(config, Path.of(c.getOrDefault("ikkuna.data.dir", "./data")));
     }
 
-    Database db() {
+    public Database db() {
         return db;
     }
 
-    static Instant at(LocalDate day, int hour, int minute) {
+    public static Instant at(LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(HELSINKI).toInstant();
     }
 
     /** Stores one conversation built by {@code steps}. */
-    void conversation(Channel channel, Instant created, Consumer<Conv> steps) {
+    public void conversation(Channel channel, Instant created, Consumer<Conv> steps) {
         Conv conv = new Conv(channel, created);
         steps.accept(conv);
         db.tx(em -> {
@@ -64,8 +64,8 @@ final class HistorySeed implements AutoCloseable {
     }
 
     /** One conversation under construction; each step moves the state machine and records its event. */
-    static final class Conv {
-        final Conversation c;
+    public static final class Conv {
+        public final Conversation c;
         final List<ConversationEvent> events = new ArrayList<>();
 
         Conv(Channel channel, Instant created) {
@@ -75,12 +75,12 @@ final class HistorySeed implements AutoCloseable {
             events.add(new ConversationEvent(c.id(), created, "started", null, ConversationState.NEW, null, channel.wire()));
         }
 
-        Conv triage(String service, String queue, Instant deadline, String... explanation) {
+        public Conv triage(String service, String queue, Instant deadline, String... explanation) {
             return triage(Urgency.NON_URGENT, service, queue, deadline, explanation);
         }
 
         /** An emergency: its care-guarantee deadline is the moment of contact. */
-        Conv emergency(String service, String queue, String... explanation) {
+        public Conv emergency(String service, String queue, String... explanation) {
             return triage(Urgency.EMERGENCY, service, queue, c.createdAt(), explanation);
         }
 
@@ -91,50 +91,50 @@ final class HistorySeed implements AutoCloseable {
             return step(c.createdAt(), ConversationState.TRIAGED, "triaged", null);
         }
 
-        Conv queued(Instant at) {
+        public Conv queued(Instant at) {
             return step(at, ConversationState.QUEUED, "queued", null);
         }
 
-        Conv selfServed(Instant at) {
+        public Conv selfServed(Instant at) {
             return step(at, ConversationState.SELF_SERVED, "self_served", null);
         }
 
-        Conv faqHelpful(Instant at) {
+        public Conv faqHelpful(Instant at) {
             c.close("self_served");
             return step(at, ConversationState.CLOSED, "faq_helpful", null);
         }
 
-        Conv faqNotHelpful(Instant at) {
+        public Conv faqNotHelpful(Instant at) {
             return step(at, ConversationState.QUEUED, "faq_not_helpful", null);
         }
 
-        Conv claim(Instant at) {
+        public Conv claim(Instant at) {
             step(at, ConversationState.ASSIGNED, "claimed", null);
             c.assignTo("00000000-0000-0000-0000-000000000000");
             return this;
         }
 
-        Conv transfer(Instant at, String to, String reason) {
+        public Conv transfer(Instant at, String to, String reason) {
             String from = c.queueId();
             c.transferTo(to);
             return step(at, ConversationState.QUEUED, "transferred", from + " -> " + to + ": " + reason);
         }
 
-        Conv release(Instant at) {
+        public Conv release(Instant at) {
             return step(at, ConversationState.QUEUED, "released", null);
         }
 
-        Conv close(Instant at, String outcome) {
+        public Conv close(Instant at, String outcome) {
             c.close(outcome);
             return step(at, ConversationState.CLOSED, "closed", outcome);
         }
 
-        Conv residentClose(Instant at) {
+        public Conv residentClose(Instant at) {
             c.close(c.state() == ConversationState.QUEUED ? "abandoned" : "resident_closed");
             return step(at, ConversationState.CLOSED, "closed_by_resident", null);
         }
 
-        Conv rate(int score) {
+        public Conv rate(int score) {
             c.rate(score, "kommentti, \"lainaus\"");
             events.add(new ConversationEvent(c.id(), c.closedAt(), "rated", null, null, null, Integer.toString(score)));
             return this;

@@ -12,12 +12,12 @@ import fi.ikkuna.triage.Channel;
  * The seeded history whose figures the tests know by hand (docs/insights.md walks through them). Two busy days
  * in March 2025 (UTC+2), a third day outside the usual range, and three conversations waiting right now.
  */
-final class KnownHistory {
-    static final LocalDate D1 = LocalDate.of(2025, 3, 3);
-    static final LocalDate D2 = LocalDate.of(2025, 3, 4);
-    static final LocalDate D3 = LocalDate.of(2025, 3, 5);
+public final class KnownHistory {
+    public static final LocalDate D1 = LocalDate.of(2025, 3, 3);
+    public static final LocalDate D2 = LocalDate.of(2025, 3, 4);
+    public static final LocalDate D3 = LocalDate.of(2025, 3, 5);
     /** A day of its own for the emergency (issue 14.10), so the figures of D1..D3 stay as they were. */
-    static final LocalDate D4 = LocalDate.of(2025, 3, 10);
+    public static final LocalDate D4 = LocalDate.of(2025, 3, 10);
     static final String FEVER = "rule fever-cough (rules/health.yaml) matched: fever and cough";
     static final String CHEST = "safety rule chest-pain (rules/safety.yaml) matched: chest pain";
     static final String DENTAL = "rule toothache (rules/dental.yaml) matched";
@@ -28,7 +28,7 @@ final class KnownHistory {
     private KnownHistory() {
     }
 
-    static void seed(HistorySeed s, Instant now) {
+    public static void seed(HistorySeed s, Instant now) {
         // C1: waited 10 min in health at 09, met its deadline, rated 5.
         s.conversation(Channel.CHAT, at(D1, 9, 0), c -> c.triage("health", "health", at(D1, 12, 0), FEVER, DEADLINE)
                 .queued(at(D1, 9, 0)).claim(at(D1, 9, 10)).close(at(D1, 9, 30), "advice_given").rate(5));

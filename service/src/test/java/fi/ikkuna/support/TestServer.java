@@ -28,6 +28,9 @@ public final class TestServer implements AutoCloseable {
         overrides.put("ikkuna.rules.dir", CountyRules.dir().toString());
         // Every test client is on loopback: the per-address budget of new contacts is ContactRatesTest's business.
         overrides.put("ikkuna.connections.contacts-per-address-burst", "1000000");
+        // The daily retention run uses the real clock: at 03:30 it would purge seeded history under a running test.
+        // RetentionContract runs the job itself on a clock it sets.
+        overrides.put("ikkuna.retention.enabled", "false");
         overrides.putAll(extra);
         start();
     }
