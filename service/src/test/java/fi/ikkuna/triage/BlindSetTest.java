@@ -44,6 +44,11 @@ class BlindSetTest {
         checkFloor("locked3.jsonl", "Third locked-half floor", 90);
     }
 
+    @Test
+    void fourthLockedHalfHoldsTheRecordedFloor() throws IOException {
+        checkFloor("locked4.jsonl", "Fourth locked-half floor", 100);
+    }
+
     private static void checkFloor(String file, String name, int minimum) throws IOException {
         BlindReport r = BlindReport.run(TestRules.pipeline(), BLIND.resolve(file));
         System.out.println("Blind set, " + file + " (figures only):\n" + r.table());
