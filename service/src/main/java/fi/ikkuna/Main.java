@@ -83,6 +83,7 @@ public final class Main {
                 .register("/api/auth/oidc", app.staffSignIn)
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
+                .register("/api/data-rights", new fi.ikkuna.datarights.DataRightsService(app.dataRights, app.zone))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
