@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "My contacts" and "Who has read my data" (docs/data-rights.md), per backend, against the real OpenID provider: two
- * people, each strongly identified in a chat and in the conversation of a booked appointment, one anonymous booking;
+ * people, each strongly identified in a chat and in the conversation of a booked appointment and sending a contact
+ * request from the identified chat's tab; one anonymous booking and one anonymous form;
  * every read through the API as the widget makes it (the tab's resume token).
  */
 public abstract class DataRightsContract extends ServiceTest {
@@ -50,10 +51,12 @@ public abstract class DataRightsContract extends ServiceTest {
     Person maija;
     Person oskari;
     String anonymousBooking;
+    String anonymousForm;
     Pro admin;
 
     /** What one person did: their chat and their appointment's conversation, with the tokens their tabs keep. */
-    record Person(String chat, String chatToken, String appointment, String appointmentToken, String bookingCode) {
+    record Person(String chat, String chatToken, String appointment, String appointmentToken, String bookingCode,
+                  String formReference) {
     }
 
     @Override
@@ -84,6 +87,7 @@ public abstract class DataRightsContract extends ServiceTest {
         oskari = person(OSKARI, "Oskari", "Oskarin oma kysymys rokotuksista", slot(nurse, 2));
         // A booking nobody identified in: it belongs to no one's data.
         anonymousBooking = book(request(), slot(nurse, 3)).path("code").asText();
+        anonymousForm = reference(Residents.contactRequest(server, null, "Nimetön soittopyyntö polvesta"));
     }
 
     @AfterAll
@@ -91,28 +95,40 @@ public abstract class DataRightsContract extends ServiceTest {
         provider.close();
     }
 
-    /** D1: from either of her two conversations Maija sees exactly hers — both conversations, her booking — never Oskari's. */
+    /**
+     * D1: from either of her identified conversations Maija sees exactly hers — the chat, the appointment's conversation
+     * and the form she sent from the chat's tab, her booking and her form — never Oskari's or the anonymous ones.
+     */
     @Test
     void identifiedResidentSeesExactlyTheirOwnContacts() {
         for (String token : List.of(maija.chatToken(), maija.appointmentToken())) {
             JsonNode mine = view(token);
-            assertEquals(new TreeSet<>(Set.of(maija.chat(), maija.appointment())), ids(mine.path("conversations")), mine.toString());
+            assertEquals(3, mine.path("conversations").size(), mine.toString());
+            assertTrue(ids(mine.path("conversations")).containsAll(Set.of(maija.chat(), maija.appointment())), mine.toString());
             assertEquals(List.of(maija.bookingCode()), texts(mine.path("bookings"), "code"), mine.toString());
             assertEquals(Set.of(maija.appointment()), ids(mine.path("bookings")));
+            assertEquals(List.of(maija.formReference()), texts(mine.path("forms"), "reference"), mine.toString());
+            assertEquals("contact-request", mine.path("forms").get(0).path("formId").asText());
+            JsonNode form = conversation(mine, mine.path("forms").get(0).path("conversationId").asText());
+            assertEquals("form", form.path("channel").asText());
+            assertTrue(form.path("messages").get(0).path("text").asText().contains("Maija pyytää soittoa polvesta"), form.toString());
             JsonNode chat = conversation(mine, maija.chat());
             assertEquals(WRITTEN, chat.path("messages").get(0).path("text").asText());
             assertEquals("resident", chat.path("messages").get(0).path("author").asText());
             assertEquals(KNEE, conversation(mine, maija.appointment()).path("messages").get(0).path("text").asText());
-            for (String other : List.of(oskari.chat(), oskari.appointment(), oskari.bookingCode(), anonymousBooking, "rokotuksista")) {
+            for (String other : List.of(oskari.chat(), oskari.appointment(), oskari.bookingCode(), oskari.formReference(),
+                    anonymousBooking, anonymousForm, "rokotuksista", "Oskari", "Nimetön")) {
                 assertFalse(mine.toString().contains(other), "another person's " + other + " in " + mine);
             }
             for (JsonNode e : mine.path("accessLog").path("entries")) {
-                assertTrue(Set.of(maija.chat(), maija.appointment()).contains(e.path("conversationId").asText()), e.toString());
+                assertTrue(ids(mine.path("conversations")).contains(e.path("conversationId").asText()), e.toString());
             }
         }
         JsonNode his = view(oskari.chatToken());
-        assertEquals(new TreeSet<>(Set.of(oskari.chat(), oskari.appointment())), ids(his.path("conversations")));
+        assertEquals(3, his.path("conversations").size());
+        assertTrue(ids(his.path("conversations")).containsAll(Set.of(oskari.chat(), oskari.appointment())));
         assertEquals(List.of(oskari.bookingCode()), texts(his.path("bookings"), "code"));
+        assertEquals(List.of(oskari.formReference()), texts(his.path("forms"), "reference"));
     }
 
     /** D2: no token, an unknown token and a conversation nobody identified in are refused; nothing is read or recorded. */
@@ -130,6 +146,15 @@ public abstract class DataRightsContract extends ServiceTest {
             }
         }
         assertEquals(401, Residents.get(server, "/api/data-rights/", null).statusCode());
+        // A form sent with a token that proves no identified tab is refused, and stores nothing.
+        long forms = server.sql(em -> ((Number) em.createNativeQuery("select count(*) from form_submission").getSingleResult()).longValue());
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say("Kysyisin rokotuksesta");
+            assertEquals(403, Residents.contactRequest(server, r.resumeToken, "Tunnistamaton soittopyyntö").statusCode());
+        }
+        assertEquals(401, Residents.contactRequest(server, "not-a-token-of-anyone", "Väärä soittopyyntö").statusCode());
+        assertEquals(forms, (long) server.sql(em -> ((Number) em.createNativeQuery("select count(*) from form_submission")
+                .getSingleResult()).longValue()));
         String forged = (maija.chatToken().charAt(0) == 'x' ? "y" : "x") + maija.chatToken().substring(1);
         assertEquals(401, Residents.get(server, "/api/data-rights/", forged).statusCode());
         // A conversation id is not a key.
@@ -222,6 +247,7 @@ public abstract class DataRightsContract extends ServiceTest {
     private Person person(String hetu, String given, String question, String slot) {
         String chat;
         String chatToken;
+        String form;
         try (Resident r = Resident.start(server, "fi"); WsTestClient pro = admin.connect()) {
             r.say(question);
             pro.send(Frames.pro("claim", r.conversationId));
@@ -229,6 +255,8 @@ public abstract class DataRightsContract extends ServiceTest {
             Residents.identify(server, provider, r.ws, hetu, given);
             pro.send(Frames.pro("reveal_identity", r.conversationId));
             pro.await("identity");
+            // While the chat waits on, the resident leaves a call-back request from the same tab: it is theirs too.
+            form = reference(Residents.contactRequest(server, r.resumeToken, given + " pyytää soittoa polvesta"));
             chat = r.conversationId;
             chatToken = r.resumeToken;
         }
@@ -239,8 +267,13 @@ public abstract class DataRightsContract extends ServiceTest {
             tab.send(Frames.resume(appointmentToken, 0));
             String appointment = tab.await("welcome").path("conversationId").asText();
             Residents.identify(server, provider, tab, hetu, given);
-            return new Person(chat, chatToken, appointment, appointmentToken, booked.path("code").asText());
+            return new Person(chat, chatToken, appointment, appointmentToken, booked.path("code").asText(), form);
         }
+    }
+
+    private static String reference(HttpResponse<String> submitted) {
+        assertEquals(201, submitted.statusCode(), submitted.body());
+        return Json.parseObject(submitted.body()).path("reference").asText();
     }
 
     private JsonNode request() {

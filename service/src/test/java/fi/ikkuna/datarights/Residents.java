@@ -56,6 +56,23 @@ final class Residents {
         }
     }
 
+    /** A contact-request form as the widget sends it, from the tab holding {@code token} (none: anonymous). */
+    static HttpResponse<String> contactRequest(TestServer server, String token, String description) {
+        ObjectNode body = Json.object().put("language", "fi");
+        body.putObject("values").put("topic", "health").put("description", description).put("phone", "040 123 4567")
+                .put("consent", true);
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.http("/api/forms/contact-request/submissions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * An access-log row written at a fixed time, through the real entity as {@code ProfessionalActions} writes it:
      * the only way to have a read from years ago in a test without waiting for it.
