@@ -8,6 +8,7 @@ import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
 import { Forms } from './forms.js';
 import { Identify } from './identify.js';
+import { MyData } from './mydata.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -81,10 +82,13 @@ function wire() {
     toHost('close');
   });
   onHost((msg) => { if (msg.type === 'open') focusPrimary(); });
-  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
+  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat'),
+    identifiedToken: () => (ui.ident.status === 'identified' ? session.get().token : null) };
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
   ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
+  ui.mydata = new MyData({ token: () => session.get().token, back: () => setMode('chat') });
+  $('mydata-open').addEventListener('click', () => setMode('mydata'));
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
   buildScores();
@@ -210,7 +214,7 @@ function frame(f) {
       $('download').focus();
       break;
     case 'error': onError(f); break;
-    case 'identification': ui.ident.frame(f); break;
+    case 'identification': ui.ident.frame(f); render(); break;
     default:
   }
 }
@@ -427,6 +431,7 @@ function render() {
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   ui.ident.render(ui.state, started);
+  ui.mydata.render(ui.mode, ui.ident.status);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
@@ -439,6 +444,7 @@ function setMode(mode) {
   render();
   if (mode === 'appt') ui.appointment.open();
   else if (mode === 'form') ui.forms.open();
+  else if (mode === 'mydata') ui.mydata.open();
   else focusPrimary();
 }
 
@@ -484,6 +490,7 @@ async function changeLanguage() {
   ui.appointment.relabel();
   ui.forms.relabel();
   ui.ident.relabel();
+  ui.mydata.relabel();
   render();
 }
 
