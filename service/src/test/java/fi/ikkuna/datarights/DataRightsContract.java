@@ -208,6 +208,25 @@ public abstract class DataRightsContract extends ServiceTest {
         assertFalse(entry(view(maija.chatToken()).path("accessLog"), "claim").has("name"));
     }
 
+    /** D2b: a level below minimum-level, and an identification older than identified-minutes, open nothing. */
+    @Test
+    void levelAndAgeOfTheIdentificationAreChecked() {
+        Map<String, String> high = config(false);
+        high.put("ikkuna.data-rights.minimum-level", "high");
+        try (TestServer strict = new TestServer(backend, high)) {
+            HttpResponse<String> res = Residents.get(strict, "/api/data-rights/", maija.chatToken());
+            assertEquals(403, res.statusCode(), "identified at substantial, high required: " + res.body());
+        }
+        Map<String, String> soon = config(false);
+        soon.put("ikkuna.data-rights.identified-minutes", "0");
+        try (TestServer expired = new TestServer(backend, soon)) {
+            HttpResponse<String> res = Residents.get(expired, "/api/data-rights/", maija.chatToken());
+            assertEquals(403, res.statusCode(), "identified longer ago than allowed: " + res.body());
+            assertTrue(res.body().contains("expired"), res.body());
+        }
+        assertEquals(200, Residents.get(server, "/api/data-rights/", maija.chatToken()).statusCode(), "the defaults open it");
+    }
+
     /** D5: the JSON download is what the view shows, as an attachment that parses; every read is recorded as an event. */
     @Test
     void jsonExportContainsEverythingShownAndParses() {
