@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
+import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +85,10 @@ class WidgetDataRightsTest extends BrowserTestBase {
             assertEquals(0L, widget.js("return document.querySelectorAll('#mydata img').length"));
             String axe = browser.axeViolations();
             assertEquals("[]", axe, "My data view: " + axe);
+            Path texts = Path.of("../widget/i18n");
+            String screen = EnglishText.visibleText(browser.driver);
+            assertEquals(Set.of(), EnglishText.forBundles(List.of(texts.resolve("en.json")), List.of(texts.resolve("fi.json")))
+                    .in(screen), "no English on the Finnish view: " + screen);
 
             new Select(widget.byId("lang")).selectByValue("sv");
             widget.waitText("mydata-title", "Mina uppgifter");
