@@ -48,6 +48,8 @@ class WidgetDataRightsTest extends BrowserTestBase {
         c.put("ikkuna.identification.client-id", "ikkuna-widget-test");
         c.put("ikkuna.identification.client-secret", "secret");
         c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
+        // Nobody staffs the widget (administrators do not count): the chat offers the contact request (W4).
+        c.put("ikkuna.widget.when-nobody-online", "contact-request");
         return c;
     }
 
@@ -65,7 +67,7 @@ class WidgetDataRightsTest extends BrowserTestBase {
         String id = conversationId();
         try (WsTestClient pro = claim(id)) {
             assertFalse(widget.byId("mydata-open").isDisplayed(), "no way to a person's data before identification");
-            identifyInPopup();
+            identifyInPopup("131052-308T");
             widget.waitText("ident-status", "Olet tunnistautunut vahvasti");
             pro.await("identification", f -> "identified".equals(f.path("status").asText()));
 
@@ -110,8 +112,40 @@ class WidgetDataRightsTest extends BrowserTestBase {
         }
     }
 
+    /**
+     * W4: identified while the chat waits and nobody can answer, the resident leaves a contact request from the same
+     * tab; the form says it is linked, and it is then in "My data" with its reference.
+     */
+    @Test
+    void contactRequestFromTheIdentifiedTabIsInMyData() {
+        widget.demo("fi").open();
+        widget.send("Miten uusin reseptin?");
+        widget.waitVisible("feedback");
+        identifyInPopup("020304-123P"); // another person than W3's: only this tab's chat and form are theirs
+        widget.waitText("ident-status", "Olet tunnistautunut vahvasti");
+        widget.byId("faq-no").click();
+        widget.waitVisible("unstaffed-contact");
+        widget.byId("unstaffed-contact").click();
+        widget.browser.until(d -> d.findElements(By.cssSelector("#form-view[data-form='contact-request']")).isEmpty() ? null : true);
+        widget.waitText("form-identified", "liitetään henkilöllisyyteesi");
+        new Select(widget.byId("f-topic")).selectByValue("health");
+        widget.byId("f-description").sendKeys("Soittakaa minulle reseptistä");
+        widget.byId("f-phone").sendKeys("040 123 4567");
+        widget.byId("f-consent").click();
+        widget.byId("form-send").click();
+        widget.waitVisible("form-done");
+        String reference = widget.byId("form-ref").getText().trim();
+        assertFalse(reference.isBlank());
+
+        widget.byId("mydata-open").click();
+        widget.waitText("mydata-forms", reference);
+        assertEquals(2L, widget.js("return document.querySelectorAll('#mydata-contacts details').length"), "the chat and the form");
+        String axe = browser.axeViolations();
+        assertEquals("[]", axe, "My data with a form: " + axe);
+    }
+
     /** Presses "Tunnistaudu" and signs in on the provider's own page in the popup (as WidgetIdentificationTest does). */
-    private void identifyInPopup() {
+    private void identifyInPopup(String hetu) {
         WebDriver d = widget.driver;
         String main = d.getWindowHandle();
         Set<String> before = d.getWindowHandles();
@@ -120,7 +154,7 @@ class WidgetDataRightsTest extends BrowserTestBase {
         d.switchTo().window(popup);
         browser.until(x -> !x.findElements(By.name("username")).isEmpty());
         d.findElement(By.name("username")).sendKeys("maija");
-        d.findElement(By.name("claims")).sendKeys("{\"nationalIdentificationNumber\":\"131052-308T\",\"given_name\":\"Maija\","
+        d.findElement(By.name("claims")).sendKeys("{\"nationalIdentificationNumber\":\"" + hetu + "\",\"given_name\":\"Maija\","
                 + "\"family_name\":\"Meikäläinen\",\"acr\":\"" + OidcProvider.SUBSTANTIAL + "\"}");
         d.findElement(By.cssSelector("input[type=submit]")).click();
         browser.until(x -> x.getCurrentUrl().contains("/widget/identified.html")
