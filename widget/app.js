@@ -6,9 +6,9 @@ import { Connection } from './connection.js';
 import { transcriptText, download } from './transcript.js';
 import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
+import { MyData } from './mydata.js';
 import { Forms } from './forms.js';
 import { Identify } from './identify.js';
-import { MyData } from './mydata.js';
 
 const MAX_TEXT = 4000;
 const TYPING_EVERY_MS = 3000;
@@ -87,10 +87,10 @@ function wire() {
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
   ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
-  ui.mydata = new MyData({ token: () => session.get().token, back: () => setMode('chat') });
-  $('mydata-open').addEventListener('click', () => setMode('mydata'));
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
+  ui.mydata = new MyData({ token: () => session.get().token, back: () => setMode('chat') });
+  $('mydata-open').addEventListener('click', () => setMode('mydata'));
   buildScores();
   updateCounter('text', 'counter', 'text-error');
 }
@@ -214,9 +214,11 @@ function frame(f) {
       $('download').focus();
       break;
     case 'error': onError(f); break;
-    case 'identification': ui.ident.frame(f); render(); break;
+    case 'identification': ui.ident.frame(f); break;
     default:
   }
+  // Once identified the way to the person's own data appears (docs/data-rights.md).
+  if (f.type === 'identification') ui.mydata.render(ui.mode, ui.ident.status);
 }
 
 function assign(a) {
@@ -419,6 +421,7 @@ function render() {
   show('modes', !started && chat);
   show('appt', ui.mode === 'appt');
   show('forms', ui.mode === 'form');
+  ui.mydata.render(ui.mode, ui.ident.status);
   const asking = ui.state === 'self_served';
   const wasAsking = !$('feedback').hidden;
   show('feedback', asking);
@@ -431,7 +434,6 @@ function render() {
   show('end', !closed && LIVE_STATES.includes(ui.state) && ui.messages.length > 0);
   show('ended', closed);
   ui.ident.render(ui.state, started);
-  ui.mydata.render(ui.mode, ui.ident.status);
   const a = ui.assignee;
   show('who', ui.state === 'assigned' && !!a);
   if (a) setText('who', a.title ? t('state.assigned', { name: a.name, title: a.title }) : t('state.assignedNoTitle', { name: a.name }));
@@ -488,9 +490,9 @@ async function changeLanguage() {
   if (ui.emergency.length) showEmergency(ui.emergency);
   for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
   ui.appointment.relabel();
+  ui.mydata.relabel();
   ui.forms.relabel();
   ui.ident.relabel();
-  ui.mydata.relabel();
   render();
 }
 

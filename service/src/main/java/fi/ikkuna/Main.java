@@ -83,7 +83,6 @@ public final class Main {
                 .register("/api/auth/oidc", app.staffSignIn)
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
-                .register("/api/data-rights", new fi.ikkuna.datarights.DataRightsService(app.dataRights, app.zone))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
@@ -96,6 +95,7 @@ public final class Main {
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
                         app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
+                .register("/api/data-rights", new fi.ikkuna.datarights.DataRightsService(app.dataRights, app.zone))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.staffing));
     }
 
