@@ -20,7 +20,7 @@ public final class DataRights {
     static final Set<String> READS = Set.of("view", "export_json", "export_html");
     private final Database db;
     private final Clock clock;
-    final DataRightsSettings settings;
+    private final DataRightsSettings settings;
 
     DataRights(Database db, Clock clock, DataRightsSettings settings) {
         this.db = db;
