@@ -6,6 +6,7 @@ import { Connection } from './connection.js';
 import { transcriptText, download } from './transcript.js';
 import { toHost, onHost } from './bridge.js';
 import { Appointment } from './appointment.js';
+import { MyData } from './mydata.js';
 import { Forms } from './forms.js';
 import { Identify } from './identify.js';
 import { OnBehalf } from './proxy.js';
@@ -82,13 +83,16 @@ function wire() {
     toHost('close');
   });
   onHost((msg) => { if (msg.type === 'open') focusPrimary(); });
-  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat') };
+  const modes = { showEmergency: (safety) => showEmergency(safety), back: () => setMode('chat'),
+    identifiedToken: () => (ui.ident.status === 'identified' ? session.get().token : null) };
   ui.appointment = new Appointment(modes);
   ui.forms = new Forms(modes);
   ui.ident = new Identify((f) => !!conn && conn.send(f), lang);
   ui.proxy = new OnBehalf((f) => !!conn && conn.send(f));
   $('mode-appt').addEventListener('click', () => setMode('appt'));
   $('mode-form').addEventListener('click', () => setMode('form'));
+  ui.mydata = new MyData({ token: () => session.get().token, back: () => setMode('chat') });
+  $('mydata-open').addEventListener('click', () => setMode('mydata'));
   buildScores();
   updateCounter('text', 'counter', 'text-error');
 }
@@ -216,6 +220,8 @@ function frame(f) {
     case 'proxy': ui.proxy.frame(f); break;
     default:
   }
+  // Once identified the way to the person's own data appears (docs/data-rights.md).
+  if (f.type === 'identification') ui.mydata.render(ui.mode, ui.ident.status);
 }
 
 function assign(a) {
@@ -418,6 +424,7 @@ function render() {
   show('modes', !started && chat);
   show('appt', ui.mode === 'appt');
   show('forms', ui.mode === 'form');
+  ui.mydata.render(ui.mode, ui.ident.status);
   const asking = ui.state === 'self_served';
   const wasAsking = !$('feedback').hidden;
   show('feedback', asking);
@@ -443,6 +450,7 @@ function setMode(mode) {
   render();
   if (mode === 'appt') ui.appointment.open();
   else if (mode === 'form') ui.forms.open();
+  else if (mode === 'mydata') ui.mydata.open();
   else focusPrimary();
 }
 
@@ -486,6 +494,7 @@ async function changeLanguage() {
   if (ui.emergency.length) showEmergency(ui.emergency);
   for (const [id, [key, vars]] of spoken) setText(id, t(key, vars));
   ui.appointment.relabel();
+  ui.mydata.relabel();
   ui.forms.relabel();
   ui.ident.relabel();
   ui.proxy.relabel();

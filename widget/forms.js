@@ -9,8 +9,10 @@ const PHONE = /^(\+[1-9][0-9]{6,14}|0[0-9]{6,12})$/;
 const EMAIL = /^[^@\s"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$/;
 
 export class Forms {
-  constructor({ showEmergency, back }) {
+  constructor({ showEmergency, back, identifiedToken }) {
     this.showEmergency = showEmergency;
+    // The tab's resume token while its conversation is strongly identified: a form sent then is the person's (data-rights.md).
+    this.identifiedToken = identifiedToken || (() => null);
     this.def = null;
     this.redraw = null;
     $('forms-back').addEventListener('click', back);
@@ -67,6 +69,7 @@ export class Forms {
     form.appendChild(el('h3', { text: def.title, attrs: { id: 'form-title', tabindex: '-1' } }));
     if (def.intro) form.appendChild(el('p', { text: def.intro }));
     form.appendChild(el('p', { cls: 'small', text: t('forms.requiredNote') }));
+    if (this.identifiedToken()) form.appendChild(el('p', { cls: 'small', text: t('mydata.formLinked'), attrs: { id: 'form-identified' } }));
     form.appendChild(el('div', { cls: 'summary', attrs: { id: 'form-errors', tabindex: '-1' } }));
     for (const f of def.fields) form.appendChild(this.field(f));
     form.appendChild(el('button', { cls: 'btn', text: t('forms.send'), attrs: { type: 'submit', id: 'form-send' } }));
@@ -77,6 +80,11 @@ export class Forms {
     $('forms-body').replaceChildren(form);
     form.querySelector('#form-errors').hidden = true;
     if (keep) this.restore(keep);
+  }
+
+  headers() {
+    const token = this.identifiedToken();
+    return token ? { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } : { 'Content-Type': 'application/json' };
   }
 
   field(f) {
@@ -198,7 +206,7 @@ export class Forms {
     this.status('forms.sending');
     try {
       const res = await fetch(`/api/forms/${encodeURIComponent(this.def.id)}/submissions`,
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        { method: 'POST', headers: this.headers(), body: JSON.stringify(body) });
       const json = await res.json().catch(() => ({}));
       if (res.status === 400 && json.error && json.error.code === 'invalid_fields') {
         this.showErrors(fieldErrors(json));

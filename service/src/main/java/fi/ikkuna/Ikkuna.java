@@ -66,6 +66,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.appointment.AppointmentRequests appointmentRequests;
     final fi.ikkuna.appointment.Bookings bookings;
     final fi.ikkuna.appointment.DayView appointmentDays;
+    final fi.ikkuna.datarights.DataRights dataRights;
     final fi.ikkuna.identification.Identification identification;
     final fi.ikkuna.identification.StaffSignIn staffSignIn;
     final fi.ikkuna.proxy.Proxies proxies;
@@ -131,6 +132,7 @@ public final class Ikkuna implements AutoCloseable {
                 ik.get("appointments.offer-limit").asInt().orElse(8));
         this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
         this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone, clock);
+        this.dataRights = fi.ikkuna.datarights.DataRights.from(ik, db, clock);
         this.identification = fi.ikkuna.identification.Identification.from(ik, db, clock, hub);
         this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);

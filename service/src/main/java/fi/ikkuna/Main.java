@@ -90,11 +90,13 @@ public final class Main {
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone),
                         app.config.get("ikkuna.workbench.compile-cache-mb").asLong().orElse(256L) << 20))
-                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth, app.contactRates))
+                .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth, app.contactRates,
+                        app.identification))
                 .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
                         app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
+                .register("/api/data-rights", new fi.ikkuna.datarights.DataRightsService(app.dataRights, app.zone))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.staffing));
     }
 

@@ -26,8 +26,12 @@ public final class FormService implements HttpService {
     private final FormSubmissions submissions;
     private final Authenticator auth;
     private final ContactRates contactRates;
+    private final fi.ikkuna.identification.Identification identification;
 
-    public FormService(FormCatalog catalog, FormSubmissions submissions, Authenticator auth, ContactRates contactRates) {
+    /** {@code identification}: a submission from a strongly identified tab (its resume token as a bearer) is that person's. */
+    public FormService(FormCatalog catalog, FormSubmissions submissions, Authenticator auth, ContactRates contactRates,
+                       fi.ikkuna.identification.Identification identification) {
+        this.identification = identification;
         this.catalog = catalog;
         this.submissions = submissions;
         this.auth = auth;
@@ -62,7 +66,11 @@ public final class FormService implements HttpService {
         FormDefinition f = checkForm(req);
         FormValidator.Valid valid = FormValidator.checkSubmission(f, Rest.checkBody(req), submissions.today());
         contactRates.checkNewContact(req.remotePeer().host());
-        FormSubmissions.Submitted s = submissions.doSubmit(f, valid);
+        String bearer = req.headers().value(io.helidon.http.HeaderNames.AUTHORIZATION).filter(v -> v.startsWith("Bearer "))
+                .map(v -> v.substring(7).trim()).orElse(null);
+        fi.ikkuna.identification.CarriedIdentity carried = bearer == null ? null
+                : identification.checkCarried(bearer);
+        FormSubmissions.Submitted s = submissions.doSubmit(f, valid, carried);
         TriageOutcome t = s.triage();
         ObjectNode body = Json.object().put("reference", s.reference()).put("replyToken", s.replyToken())
                 .put("replyPath", "/api/forms/replies/" + s.replyToken()).put("state", s.conversation().state().wire())

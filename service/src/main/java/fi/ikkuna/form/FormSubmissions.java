@@ -53,17 +53,24 @@ public final class FormSubmissions {
         return LocalDate.now(clock.withZone(zone));
     }
 
-    /** Stores a checked submission and its conversation in one transaction. */
-    public Submitted doSubmit(FormDefinition form, FormValidator.Valid valid) {
+    /**
+     * Stores a checked submission and its conversation in one transaction; sent from a strongly identified tab
+     * ({@code carried}, else null) the new conversation is identified as that person too.
+     */
+    public Submitted doSubmit(FormDefinition form, FormValidator.Valid valid, fi.ikkuna.identification.CarriedIdentity carried) {
         String text = render(form, valid);
         for (int attempt = 1; ; attempt++) {
             String token = ResumeTokens.newToken();
             String reference = Codes.newCode();
             try {
                 ConversationService.Contacted c = conversations.doStartContact(Channel.FORM, valid.language(), text, null,
-                        form.formType(), (em, conversation, triage) -> em.persist(new FormSubmission(UUID.randomUUID().toString(),
-                                form.id(), form.formType(), conversation.id(), reference, ResumeTokens.hash(token),
-                                valid.language(), clock.instant())));
+                        form.formType(), (em, conversation, triage) -> {
+                            em.persist(new FormSubmission(UUID.randomUUID().toString(), form.id(), form.formType(),
+                                    conversation.id(), reference, ResumeTokens.hash(token), valid.language(), clock.instant()));
+                            if (carried != null) {
+                                carried.onto(em, conversation);
+                            }
+                        });
                 return new Submitted(token, reference, c.conversation(), c.triage(), c.replies());
             } catch (RuntimeException e) {
                 // Only a repeated reference code can collide; a fresh one practically never does twice.

@@ -168,6 +168,11 @@ public final class Identification {
         });
     }
 
+    /** A new contact from a strongly identified tab (its resume token) becomes that person's too; see {@link CarriedIdentity}. */
+    public CarriedIdentity checkCarried(String resumeToken) {
+        return CarriedIdentity.check(this, resumeToken);
+    }
+
     void checkEnabled() {
         if (!enabled()) {
             throw new ProtocolException(ErrorCode.IDENTIFICATION_DISABLED, "Strong identification is not in use here");

@@ -1,0 +1,10 @@
+package fi.ikkuna.datarights;
+
+import fi.ikkuna.support.Backend;
+
+class DataRightsMariaDbTest extends DataRightsContract {
+    @Override
+    protected Backend backend() {
+        return Backend.mariadb();
+    }
+}
