@@ -1,4 +1,4 @@
--- Retention (issue 16.7, docs/retention.md). Same portability rules as V1: MariaDB and H2 in MODE=MariaDB.
+-- Retention (issue 16.7, docs/data-rights.md, "Retention"). Same portability rules as V1: MariaDB and H2 in MODE=MariaDB.
 
 -- A conversation under legal hold is never purged or erased while the row exists; releasing the hold deletes it.
 -- Setting and releasing are also conversation_event rows (legal_hold_set, legal_hold_released) with the actor.

@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import fi.ikkuna.persistence.Database;
 import io.helidon.config.Config;
 
-/** The retention components built from {@code ikkuna.retention.*} (docs/retention.md). */
+/** The retention components built from {@code ikkuna.retention.*} (docs/data-rights.md, "Retention"). */
 public final class Retention {
     private final RetentionSettings settings;
     private final RetentionJob job;

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retention on a fixed, test-moved clock (docs/retention.md). Every test seeds its own conversations at its own epoch,
+ * Retention on a fixed, test-moved clock (docs/data-rights.md, "Retention"). Every test seeds its own conversations at its own epoch,
  * decades apart, so a run in one test never reaches another's data before that test is done.
  */
 public abstract class RetentionContract extends ServiceTest {

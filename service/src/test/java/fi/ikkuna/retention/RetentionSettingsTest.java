@@ -14,7 +14,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import org.junit.jupiter.api.Test;
 
-/** The configuration's checks and the daily run's time (docs/retention.md). */
+/** The configuration's checks and the daily run's time (docs/data-rights.md, "Retention"). */
 class RetentionSettingsTest {
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
