@@ -354,7 +354,7 @@ class WorkbenchTest extends ServiceTest {
     @Order(20)
     void weakeningTheSafetyNetNeedsFourEyes() {
         String draft = newDraft();
-        for (String f : List.of("cases/emergency-fi.yaml", "cases/emergency-sv-en.yaml", "cases/channels.yaml", "cases/rescue.yaml",
+        for (String f : List.of("cases/emergency-fi.yaml", "cases/emergency-sv-en.yaml", "cases/emergency-concepts.yaml", "cases/channels.yaml", "cases/rescue.yaml",
                 "cases/dental.yaml", "rules/10-safety-health.yaml")) {
             send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files", body(f, null), true);
         }
