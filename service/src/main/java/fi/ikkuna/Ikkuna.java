@@ -45,6 +45,7 @@ public final class Ikkuna implements AutoCloseable {
     final RuleVersions ruleVersions;
     final RuleDrafts ruleDrafts;
     final Corrections corrections;
+    final fi.ikkuna.conversation.FaqPicks faqPicks;
     private final Path rulesDir;
     final WsLimits limits;
     final OriginPolicy origins;
@@ -89,6 +90,7 @@ public final class Ikkuna implements AutoCloseable {
                 compiled -> queueCatalog.doSync(compiled.pipeline().queues()));
         this.ruleDrafts = new RuleDrafts(db, rules, clock);
         this.corrections = new Corrections(db, zone);
+        this.faqPicks = new fi.ikkuna.conversation.FaqPicks(db, clock, this::faqIndex);
         try {
             ruleVersions.doImportDirectory(rulesDir, false);
         } catch (RuleLoadException e) {
@@ -184,5 +186,10 @@ public final class Ikkuna implements AutoCloseable {
         heartbeats.close();
         queues.close();
         db.close();
+    }
+
+    /** The FAQ of the active rule set: what professionals pick from and proposals are checked against. */
+    fi.ikkuna.triage.faq.FaqIndex faqIndex() {
+        return rules.active().rules().pipeline().ruleSet().faq();
     }
 }

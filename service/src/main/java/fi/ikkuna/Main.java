@@ -83,10 +83,13 @@ public final class Main {
                 .register("/api/auth/oidc", app.staffSignIn)
                 .register("/api/auth", new AuthService(app.accounts, app.sessions, app.auth, app.config.get("ikkuna.auth")))
                 .register("/api/audit", new AccessLogService(app.db, app.auth))
+                .register("/api/faq-picks", new fi.ikkuna.conversation.FaqPickService(app.auth, app.faqPicks, app::faqIndex))
                 .register("/api/retention", new fi.ikkuna.retention.RetentionService(app.retention, app.auth))
                 .register("/api/rules", new RulesAdminService(app.auth, app::reloadRules))
                 .register("/api/triage", new SimulateService(app.pipeline, app.zone))
                 .register("/api/workbench", new WorkbenchService(app.auth, app.ruleVersions, app.rules, app.corrections, app.queueCatalog))
+                .register("/api/workbench/faq-proposals", new fi.ikkuna.rules.FaqProposalService(app.auth,
+                        new fi.ikkuna.rules.FaqProposals(app.db), app.ruleDrafts, app::faqIndex))
                 .register("/api/workbench/drafts", new DraftService(app.auth, app.ruleDrafts, app.ruleVersions, app.rules,
                         app.corrections, app.queueCatalog, new Simulation(app.zone),
                         app.config.get("ikkuna.workbench.compile-cache-mb").asLong().orElse(256L) << 20))

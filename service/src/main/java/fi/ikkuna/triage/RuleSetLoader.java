@@ -61,9 +61,13 @@ public final class RuleSetLoader {
         }
         List<FaqEntry> faq = new ArrayList<>();
         Map<String, YamlNode> faqIds = new HashMap<>();
+        Map<String, List<YamlNode>> extraVariants = new HashMap<>();
         for (Path f : yamlFiles("faq")) {
-            faq.addAll(FaqEntry.parse(YamlReader.read(f), vocabulary, faqIds));
+            YamlNode root = YamlReader.read(f);
+            faq.addAll(FaqEntry.parse(root, vocabulary, faqIds));
+            FaqEntry.parseExtraVariants(root, extraVariants);
         }
+        faq = FaqEntry.withExtraVariants(faq, extraVariants);
         DeadlinePolicy deadlines = DeadlinePolicy.parse(YamlReader.read(dir.resolve("deadlines.yaml")), vocabulary, zone, dir);
         List<CaseDefinition> cases = new ArrayList<>();
         Map<String, YamlNode> caseIds = new HashMap<>();

@@ -105,6 +105,12 @@ public final class FaqIndex {
         return byId.get(id);
     }
 
+    /** Every entry in {@code lang}, by question: what a professional picks from. */
+    public List<FaqEntry> entries(String lang) {
+        return byId.values().stream().filter(e -> e.lang().equals(lang))
+                .sorted(java.util.Comparator.comparing(FaqEntry::question)).toList();
+    }
+
     public int size() {
         return byId.size();
     }

@@ -1,0 +1,44 @@
+package fi.ikkuna.rules;
+
+import java.util.List;
+
+import fi.ikkuna.conversation.FaqPicks;
+import fi.ikkuna.persistence.Database;
+import fi.ikkuna.privacy.Deidentifier;
+
+/**
+ * Proposed FAQ variants (issue 12.3): a resident's first question in a conversation whose professional picked the FAQ
+ * entry that answers it. Whether the resident had said "did this help? → no" to the automatic answer is shown beside
+ * it: then the FAQ answered wrongly, the strongest reason to accept. As with {@link Corrections}, the text leaves the
+ * conversation only de-identified (docs/audit.md A5), because accepted variants are copied into rule files for good.
+ */
+public final class FaqProposals {
+    private final Database db;
+    private final Deidentifier deidentifier = Deidentifier.standard();
+
+    public FaqProposals(Database db) {
+        this.db = db;
+    }
+
+    /** One proposal: the question de-identified, the entry it should find, and whether the FAQ had answered wrong. */
+    public record Proposal(String eventId, String conversationId, String language, String text, String faqId, boolean notHelpful) {
+    }
+
+    /** All proposals, newest first. */
+    public List<Proposal> list() {
+        return db.read(em -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                    select e.id, e.conversation_id, e.detail, c.language, m.body,
+                      (select count(*) from conversation_event n where n.conversation_id = e.conversation_id and n.type = 'faq_not_helpful')
+                    from conversation_event e
+                    join conversation c on c.id = e.conversation_id
+                    join message m on m.conversation_id = e.conversation_id and m.author_kind = 'RESIDENT'
+                     and m.seq = (select min(m2.seq) from message m2 where m2.conversation_id = e.conversation_id and m2.author_kind = 'RESIDENT')
+                    where e.type = ?1
+                    order by e.at desc""").setParameter(1, FaqPicks.EVENT).getResultList();
+            return rows.stream().map(r -> new Proposal(String.valueOf(r[0]), String.valueOf(r[1]), String.valueOf(r[3]),
+                    deidentifier.scrub(String.valueOf(r[4]), String.valueOf(r[3])), String.valueOf(r[2]),
+                    ((Number) r[5]).longValue() > 0)).toList();
+        });
+    }
+}
