@@ -32,4 +32,7 @@ export const api = {
   addPattern: (body) => call('POST', '/api/availability/patterns', body),
   endPattern: (id) => call('DELETE', `/api/availability/patterns/${encodeURIComponent(id)}`),
   day: (date) => call('GET', `/api/appointments/day?date=${encodeURIComponent(date)}`),
+  // FAQ picks (docs/workbench.md, "FAQ proposals")
+  faqEntries: (lang) => call('GET', `/api/faq-picks/entries?lang=${encodeURIComponent(lang)}`),
+  faqPick: (conversationId, faqId) => call('POST', `/api/faq-picks/conversations/${encodeURIComponent(conversationId)}`, { faqId }),
 };

@@ -10,6 +10,7 @@ import { setUpDay } from './day.js';
 import { OutageBanner } from './outage.js';
 import { IdentificationBox, setUpIdpSignIn } from './identification.js';
 import { ProxyBox } from './proxy.js';
+import { FaqPick } from './faqpick.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -32,6 +33,7 @@ async function start(me) {
   let reconnected = false;
   let ident;
   let proxy;
+  let faqPick;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
     welcome: (f) => {
@@ -43,8 +45,8 @@ async function start(me) {
     },
     handed_back: () => { handingBack?.(); },
     queue_snapshot: (f) => board.snapshot(f),
-    claimed: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); },
-    opened: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); },
+    claimed: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); faqPick.show(f.conversation); },
+    opened: (f) => { view.show(f); ident.show(f.conversation); proxy.show(f.conversation); faqPick.show(f.conversation); },
     identification: (f) => ident.frame(f),
     identity: (f) => ident.revealed(f),
     proxy: (f) => proxy.frame(f),
@@ -78,6 +80,7 @@ async function start(me) {
   });
   ident = new IdentificationBox(socket, () => view.current);
   proxy = new ProxyBox(() => view.current);
+  faqPick = new FaqPick(() => view.current);
   $('notify').addEventListener('change', async (e) => {
     board.notify = e.target.checked;
     if (board.notify && 'Notification' in window && Notification.permission === 'default') await Notification.requestPermission();

@@ -272,6 +272,28 @@ async function loadCorrections() {
   }
 }
 
+/** Residents' questions professionals answered with an FAQ entry: accepting one adds it as that entry's variant. */
+async function loadFaqProposals() {
+  const { proposals } = await call('GET', '/api/workbench/faq-proposals/');
+  const body = $('faq-proposals').tBodies[0];
+  body.replaceChildren();
+  for (const p of proposals) {
+    const row = body.insertRow();
+    const asked = row.insertCell();
+    asked.textContent = p.text;
+    asked.lang = p.language; // the resident's language, not the workbench's
+    cell(row, p.question ? `${p.question} (${p.faqId})` : p.faqId);
+    cell(row, t(p.notHelpful ? 'yes' : 'no'));
+    row.insertCell().append(button(t('acceptVariant'), async () => {
+      if (!draft) { status(t('openDraftFirst')); return; }
+      if (!(await leaveFile())) return;
+      await call('POST', `/api/workbench/faq-proposals/${p.eventId}/accept/${draft.id}`, {});
+      openDraft(await call('GET', `/api/workbench/drafts/${draft.id}`));
+      status(t('variantAdded'));
+    }));
+  }
+}
+
 /** Re-renders what JavaScript wrote after a language switch, so the whole page is in one language. */
 async function relabel() {
   await loadVersions();
@@ -341,6 +363,7 @@ async function init() {
   });
   await loadDrafts();
   await loadCorrections();
+  await loadFaqProposals();
 }
 
 /** Every draft, so a second rules editor can open the one she is asked to approve. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,20 @@ class RuleLoadTest {
                 """);
         RuleLoadException e = loadFails(dir);
         assertEquals("zz-dup.yaml:7: duplicate FAQ id 'zz-one' (first at zz-dup.yaml:2)", e.getMessage());
+    }
+
+    /** Accepted FAQ proposals live in their own file as extra_variants: they must name an entry that exists. */
+    @Test
+    void extraVariantsJoinTheirEntryOrFailWithTheirLine(@TempDir Path tmp) throws IOException {
+        Path dir = TestRules.copyTo(tmp.resolve("r"));
+        String question = "isä tarvii apua kaupassa käyntiin ja siivoukseen";
+        assertNotEquals("fi-kotihoito", RuleTriagePipeline.load(dir, TestRules.HELSINKI).triage(fi(question)).faq().get(0).id());
+        Files.writeString(dir.resolve("faq/accepted-variants.yaml"),
+                "extra_variants:\n  - entry: fi-kotihoito\n    text: \"" + question + "\"\n    source: faq-pick-1\n");
+        assertEquals("fi-kotihoito", RuleTriagePipeline.load(dir, TestRules.HELSINKI).triage(fi(question)).faq().get(0).id());
+        Files.writeString(dir.resolve("faq/accepted-variants.yaml"),
+                "extra_variants:\n  - entry: fi-kotihoito\n    text: \"x\"\n  - entry: fi-no-such\n    text: \"y\"\n");
+        assertEquals("accepted-variants.yaml:4: extra variant of an unknown FAQ entry 'fi-no-such'", loadFails(dir).getMessage());
     }
 
     @Test
