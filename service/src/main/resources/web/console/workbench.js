@@ -272,22 +272,46 @@ async function loadCorrections() {
   }
 }
 
-/** Residents' questions professionals answered with an FAQ entry: accepting one adds it as that entry's variant. */
+/**
+ * Residents' questions professionals answered with an FAQ entry, and questions whose automatic answer did not help
+ * (then the editor chooses the entry): accepting one adds it as that entry's variant to the open draft.
+ */
 async function loadFaqProposals() {
   const { proposals } = await call('GET', '/api/workbench/faq-proposals/');
   const body = $('faq-proposals').tBodies[0];
   body.replaceChildren();
+  const entries = {};
   for (const p of proposals) {
     const row = body.insertRow();
     const asked = row.insertCell();
     asked.textContent = p.text;
     asked.lang = p.language; // the resident's language, not the workbench's
-    cell(row, p.question ? `${p.question} (${p.faqId})` : p.faqId);
+    const target = row.insertCell();
+    let choice = null;
+    if (p.faqId) {
+      target.textContent = p.question ? `${p.question} (${p.faqId})` : p.faqId;
+    } else {
+      entries[p.language] ??= (await call('GET', `/api/faq-picks/entries?lang=${p.language}`)).entries;
+      choice = document.createElement('select');
+      choice.id = `faq-choice-${p.eventId}`;
+      choice.lang = p.language;
+      const label = Object.assign(document.createElement('label'), { htmlFor: choice.id, textContent: t('chooseEntry') });
+      choice.append(Object.assign(document.createElement('option'), { value: '', textContent: '–' }),
+        ...entries[p.language].map((e) => Object.assign(document.createElement('option'), { value: e.id, textContent: e.question })));
+      const shown = p.shownQuestion ? Object.assign(document.createElement('p'), { textContent: t('shownEntry', { question: p.shownQuestion }) }) : '';
+      target.append(label, choice, shown);
+    }
     cell(row, t(p.notHelpful ? 'yes' : 'no'));
     row.insertCell().append(button(t('acceptVariant'), async () => {
       if (!draft) { status(t('openDraftFirst')); return; }
+      if (choice && !choice.value) { status(t('chooseEntryFirst')); choice.focus(); return; }
       if (!(await leaveFile())) return;
-      await call('POST', `/api/workbench/faq-proposals/${p.eventId}/accept/${draft.id}`, {});
+      try {
+        await call('POST', `/api/workbench/faq-proposals/${p.eventId}/accept/${draft.id}`, choice ? { faqId: choice.value } : {});
+      } catch (err) {
+        fail(err);
+        return;
+      }
       openDraft(await call('GET', `/api/workbench/drafts/${draft.id}`));
       status(t('variantAdded'));
     }));

@@ -45,10 +45,12 @@ public final class FaqProposalService implements HttpService {
         ObjectNode body = Json.object();
         ArrayNode arr = body.putArray("proposals");
         for (FaqProposals.Proposal p : proposals.list()) {
-            FaqEntry e = faq.get().entry(p.faqId());
+            FaqEntry e = p.faqId() == null ? null : faq.get().entry(p.faqId());
+            FaqEntry shown = p.shownFaqId() == null ? null : faq.get().entry(p.shownFaqId());
             arr.addObject().put("eventId", p.eventId()).put("conversationId", p.conversationId()).put("language", p.language())
                     .put("text", p.text()).put("faqId", p.faqId()).put("question", e == null ? null : e.question())
-                    .put("notHelpful", p.notHelpful());
+                    .put("notHelpful", p.notHelpful()).put("shownFaqId", p.shownFaqId())
+                    .put("shownQuestion", shown == null ? null : shown.question());
         }
         HttpErrors.json(res, body);
     }
@@ -59,12 +61,31 @@ public final class FaqProposalService implements HttpService {
         String event = req.path().pathParameters().get("event");
         FaqProposals.Proposal p = proposals.list().stream().filter(k -> k.eventId().equals(event)).findFirst()
                 .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No such proposal"));
-        if (faq.get().entry(p.faqId()) == null) {
-            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The FAQ entry no longer exists", "event",
-                    java.util.Map.of("reason", "entry_gone"));
-        }
-        RuleFiles files = drafts.withFile(d, AcceptedVariants.FILE, AcceptedVariants.append(d.files().files().get(AcceptedVariants.FILE), p));
+        FaqProposals.Proposal chosen = checkEntry(p, req);
+        RuleFiles files = drafts.withFile(d, AcceptedVariants.FILE, AcceptedVariants.append(d.files().files().get(AcceptedVariants.FILE), chosen));
         drafts.doSave(d.id(), files);
         HttpErrors.json(res, Json.object().put("accepted", true).put("file", AcceptedVariants.FILE));
+    }
+
+    /**
+     * The entry the variant joins: the editor's choice ({@code faqId} in the body; needed where the resident only said
+     * "no" and nobody picked), else the professional's pick; it must exist and be in the question's language.
+     */
+    private FaqProposals.Proposal checkEntry(FaqProposals.Proposal p, ServerRequest req) {
+        String body = req.content().hasEntity() ? req.content().as(String.class) : "";
+        ObjectNode in = body.isBlank() ? Json.object() : Json.parseObject(body);
+        String id = in.path("faqId").isTextual() ? in.get("faqId").asText() : p.faqId();
+        if (id == null) {
+            throw new ProtocolException(ErrorCode.MISSING_FIELD, "Choose the entry that answers the question", "faqId");
+        }
+        FaqEntry e = faq.get().entry(id);
+        if (e == null) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The FAQ entry no longer exists", "faqId",
+                    java.util.Map.of("reason", "entry_gone"));
+        }
+        if (!e.lang().equals(p.language())) {
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "The entry is in another language than the question", "faqId");
+        }
+        return new FaqProposals.Proposal(p.eventId(), p.conversationId(), p.language(), p.text(), id, p.notHelpful(), p.shownFaqId());
     }
 }

@@ -49,7 +49,9 @@ class FaqProposalTest extends ServiceTest {
             assertEquals("not_assignee", error(send(nurse, path, "{\"faqId\":\"fi-kotihoito\"}")));
             assertEquals("invalid_field", error(send(social, path, "{\"faqId\":\"fi-no-such-entry\"}")));
             assertEquals("invalid_field", error(send(social, path, "{\"faqId\":\"en-booking\"}")), "an entry in another language");
-            assertEquals(0, proposals(editor).size(), "a refused pick stores nothing");
+            for (JsonNode k : proposals(editor)) {
+                assertNotEquals(conversation, k.path("conversationId").asText(), "a refused pick stores nothing");
+            }
             JsonNode entries = Json.parseObject(social.get("/api/faq-picks/entries?lang=fi").body()).path("entries");
             assertTrue(entries.toString().contains("\"fi-kotihoito\""), "the picker lists the language's entries");
             assertFalse(entries.toString().contains("\"en-booking\""));
@@ -58,9 +60,14 @@ class FaqProposalTest extends ServiceTest {
             assertFalse(Json.parseObject(send(social, path, "{\"faqId\":\"fi-kotihoito\"}").body()).path("new").asBoolean(), "once");
         }
         assertEquals(403, editorOnly(nurse), "proposals are for rules editors");
-        JsonNode listed = proposals(editor);
-        assertEquals(1, listed.size());
-        JsonNode p = listed.get(0);
+        JsonNode p = null;
+        for (JsonNode k : proposals(editor)) {
+            if (conversation.equals(k.path("conversationId").asText())) {
+                assertTrue(p == null, "one proposal per pick");
+                p = k;
+            }
+        }
+        assertTrue(p != null, "the pick is not proposed");
         assertEquals("fi-kotihoito", p.path("faqId").asText());
         for (String personal : new String[] {"Matti", "Virtaselle", "123 4567"}) {
             assertFalse(p.path("text").asText().contains(personal), "de-identified: " + p);
@@ -79,6 +86,46 @@ class FaqProposalTest extends ServiceTest {
         HttpResponse<String> published = send(editor, "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"variant\"}");
         assertEquals(200, published.statusCode(), published.body());
         assertEquals("fi-kotihoito", topFaq(PLAIN), "the accepted variant finds its entry");
+    }
+
+    /**
+     * "Did this help? → no" with nobody picking an entry is a proposal too: it names the entry that answered wrongly,
+     * and the editor chooses the right one (required, existing, same language) when accepting.
+     */
+    @Test
+    void aNoWithoutAPickIsAProposalTheEditorCompletes() {
+        Pro editor = Pro.login(server, "saannot", "saannot-demo");
+        String text = "Miten varaan ajan terveysasemalle?";
+        String conversation;
+        try (Resident r = Resident.start(server, "fi")) {
+            r.say(text);
+            JsonNode triage = r.ws.await("triage");
+            assertTrue(triage.path("answered").asBoolean(), "the FAQ answers the booking question: " + triage);
+            r.ws.send(Json.object().put("type", "faq_feedback").put("helpful", false));
+            r.ws.await("state", st -> "queued".equals(st.path("state").asText()));
+            conversation = r.conversationId;
+        }
+        JsonNode p = null;
+        for (JsonNode k : proposals(editor)) {
+            if (conversation.equals(k.path("conversationId").asText())) {
+                p = k;
+            }
+        }
+        assertTrue(p != null, "the 'no' is not proposed");
+        assertTrue(p.path("notHelpful").asBoolean());
+        assertTrue(p.path("faqId").isNull(), p.toString());
+        assertEquals("fi-ajanvaraus", p.path("shownFaqId").asText(), p.toString());
+        String draft = Json.parseObject(send(editor, "/api/workbench/drafts", "{}").body()).path("id").asText();
+        String accept = "/api/workbench/faq-proposals/" + p.path("eventId").asText() + "/accept/" + draft;
+        assertEquals("missing_field", error(send(editor, accept, "{}")));
+        assertEquals("invalid_field", error(send(editor, accept, "{\"faqId\":\"en-booking\"}")));
+        assertEquals("invalid_field", error(send(editor, accept, "{\"faqId\":\"fi-no-such\"}")));
+        assertFalse(Json.parseObject(editor.get("/api/workbench/drafts/" + draft).body()).path("files").has(AcceptedVariants.FILE),
+                "a refused accept writes nothing");
+        assertEquals(200, send(editor, accept, "{\"faqId\":\"fi-sahkoinen-asiointi\"}").statusCode());
+        String file = Json.parseObject(editor.get("/api/workbench/drafts/" + draft).body()).path("files")
+                .path(AcceptedVariants.FILE).asText();
+        assertTrue(file.contains("entry: fi-sahkoinen-asiointi") && file.contains(text), file);
     }
 
     private String topFaq(String text) {
