@@ -170,12 +170,6 @@ function sub(text) {
   return s;
 }
 
-function cell(row, text) {
-  const c = row.insertCell();
-  c.textContent = text;
-  return c;
-}
-
 function duration(ms) {
   const s = Math.floor(ms / 1000);
   const h = Math.floor(s / 3600);

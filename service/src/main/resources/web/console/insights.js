@@ -79,17 +79,21 @@ function url(name, f, csv) {
   return `/api/insights/${name}?${q}`;
 }
 
+/** One insight's card, built as nodes: the names are fixed table ids, but no page builds HTML from strings. */
 function card(name) {
-  const s = document.createElement('section');
-  s.className = 'insight';
-  s.id = `insight-${name}`;
-  s.setAttribute('aria-labelledby', `h-${name}`);
-  s.innerHTML = `<h2 id="h-${name}"></h2><p class="definition"></p>
-    <div class="chart"><canvas id="chart-${name}" role="img"></canvas></div>
-    <a class="csv" id="csv-${name}" download></a>
-    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cap-${name}">
-      <table id="table-${name}"><caption id="cap-${name}"></caption><thead></thead><tbody></tbody></table></div>`;
-  return s;
+  const node = (tag, attrs = {}, ...children) => {
+    const n = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+    n.append(...children);
+    return n;
+  };
+  return node('section', { class: 'insight', id: `insight-${name}`, 'aria-labelledby': `h-${name}` },
+    node('h2', { id: `h-${name}` }),
+    node('p', { class: 'definition' }),
+    node('div', { class: 'chart' }, node('canvas', { id: `chart-${name}`, role: 'img' })),
+    node('a', { class: 'csv', id: `csv-${name}`, download: '' }),
+    node('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-labelledby': `cap-${name}` },
+      node('table', { id: `table-${name}` }, node('caption', { id: `cap-${name}` }), node('thead'), node('tbody'))));
 }
 
 function renderTable(name, data) {
