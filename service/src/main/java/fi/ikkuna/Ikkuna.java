@@ -69,6 +69,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.identification.Identification identification;
     final fi.ikkuna.identification.StaffSignIn staffSignIn;
     final fi.ikkuna.proxy.Proxies proxies;
+    final fi.ikkuna.call.Calls calls;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -133,6 +134,8 @@ public final class Ikkuna implements AutoCloseable {
         this.identification = fi.ikkuna.identification.Identification.from(ik, db, clock, hub);
         this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);
+        this.calls = new fi.ikkuna.call.Calls(new fi.ikkuna.appointment.CallBookings(db), conversations, db, clock,
+                fi.ikkuna.call.CallSettings.from(ik.get("call")));
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

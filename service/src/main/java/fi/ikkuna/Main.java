@@ -100,9 +100,9 @@ public final class Main {
     static WsRouting.Builder wsRouting(Ikkuna app) {
         return WsRouting.builder()
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
-                        app.hub, app.queues, app.contactRates, app.identification, app.proxies))
+                        app.hub, app.queues, app.contactRates, app.identification, app.proxies, app.calls))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
                         app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes(),
-                        app.identification, app.proxies));
+                        app.identification, app.proxies, app.calls));
     }
 }

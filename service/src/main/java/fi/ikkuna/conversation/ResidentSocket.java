@@ -25,13 +25,16 @@ public final class ResidentSocket extends FrameListener {
     private final ContactRates contactRates;
     private final fi.ikkuna.identification.Identification identification;
     private final fi.ikkuna.proxy.Proxies proxies;
+    private final fi.ikkuna.call.Calls calls;
     private String conversationId;
     private ConversationView conversation;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
                           ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates,
-                          fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies) {
+                          fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies,
+                          fi.ikkuna.call.Calls calls) {
         super(limits, origins, heartbeats);
+        this.calls = calls;
         this.proxies = proxies;
         this.identification = identification;
         this.contactRates = contactRates;
@@ -73,6 +76,10 @@ public final class ResidentSocket extends FrameListener {
             // Proxy use (docs/identification.md): "I am contacting on behalf of ..."; refusals go only to this connection.
             case "declare_proxy" -> proxies.doDeclare(conversationId, frame, connection);
             case "withdraw_proxy" -> proxies.doWithdraw(conversationId, connection);
+            // Video call of a booked video appointment (docs/protocol.md "Video call frames").
+            case "call_join" -> calls.doResidentJoin(connection, conversationId, Fields.checkOptionalString(frame, "seat", 100));
+            case "call_signal" -> calls.signal(connection, null, frame);
+            case "call_end" -> calls.doEnd(connection, null, null);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -86,8 +93,15 @@ public final class ResidentSocket extends FrameListener {
         String token = Fields.checkOptionalString(frame, "resumeToken", 100);
         long lastSeq = Fields.checkLong(frame, "lastSeq", 0, Long.MAX_VALUE, 0);
         ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
+        String bookingToken = token == null ? Fields.checkOptionalString(frame, "bookingToken", 100) : null;
+        java.time.Instant since = null;
         ConversationView view;
-        if (token == null) {
+        if (bookingToken != null) {
+            // The video appointment's page has only its booking link: it opens the booking's conversation.
+            fi.ikkuna.call.Calls.Attached attached = calls.checkBookingToken(bookingToken);
+            view = attached.conversation();
+            since = attached.since();
+        } else if (token == null) {
             contactRates.checkNewContact(connection.address());
             ConversationService.Started started;
             try {
@@ -120,7 +134,8 @@ public final class ResidentSocket extends FrameListener {
         connection.send(welcome);
         connection.greeted();
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);
-        missed.forEach(m -> connection.send(m.toFrame()));
+        java.time.Instant from = since;
+        missed.stream().filter(m -> from == null || !m.at().isBefore(from)).forEach(m -> connection.send(m.toFrame()));
         if (view.state() == ConversationState.QUEUED) {
             connection.send(queueInfo.positionFrame(conversationId));
         }
@@ -151,5 +166,6 @@ public final class ResidentSocket extends FrameListener {
         if (conversationId != null) {
             hub.leave(conversationId, connection);
         }
+        calls.left(connection);
     }
 }
