@@ -6,15 +6,15 @@ import { $, isoDay, when, cell, problem } from './plan.js';
 
 let wired = false;
 
-export function setUpDay({ status, announce, open }) {
+export function setUpDay(actions) {
   $('day-date').value = $('day-date').value || isoDay();
-  if (wired) return show({ status, announce, open });
+  if (wired) return show(actions);
   wired = true;
-  $('day-form').addEventListener('submit', (e) => { e.preventDefault(); show({ status, announce, open }); });
-  return show({ status, announce, open });
+  $('day-form').addEventListener('submit', (e) => { e.preventDefault(); show(actions); });
+  return show(actions);
 }
 
-async function show({ status, announce, open }) {
+async function show({ status, announce, open, joinCall }) {
   const date = $('day-date').value;
   let appointments;
   try {
@@ -50,6 +50,16 @@ async function show({ status, announce, open }) {
     b.setAttribute('aria-label', `${t('open')} ${a.bookingCode}`);
     b.addEventListener('click', () => open(a.conversationId));
     conv.append(b);
+    // A video appointment: its call, with the conversation's chat beside it (docs/appointments.md "Video call").
+    if (a.type === 'video' && joinCall) {
+      const j = document.createElement('button');
+      j.type = 'button';
+      j.className = 'call-join';
+      j.textContent = t('callJoin');
+      j.setAttribute('aria-label', `${t('callJoin')} ${a.bookingCode}`);
+      j.addEventListener('click', () => joinCall(a.conversationId));
+      conv.append(' ', j);
+    }
   }
   $('day-caption').textContent = t('dayCaption', { date, count: appointments.length });
   $('day-table').hidden = appointments.length === 0;

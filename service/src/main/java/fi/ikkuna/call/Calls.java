@@ -76,6 +76,7 @@ public final class Calls {
                 call.resident = c;
                 call.residentLeftAt = null;
                 byConnection.put(c, call);
+                c.whenGone(() -> left(c));
             }
             boolean ready = begin(call, now);
             ObjectNode joined = call.state("resident").put("seat", call.seat);
@@ -106,6 +107,7 @@ public final class Calls {
                 call.professional = c;
                 call.professionalId = p.id();
                 byConnection.put(c, call);
+                c.whenGone(() -> left(c));
             }
             boolean ready = begin(call, now);
             c.send(withTimes(call.state("professional"), b, now));

@@ -39,7 +39,9 @@ class CallSignallingTest extends ServiceTest {
 
     @Override
     protected Map<String, String> config() {
-        return Map.of("ikkuna.call.join-early", "PT12H", "ikkuna.call.ice-servers", "[{\"urls\":\"stun:stun.example.fi:3478\"}]");
+        // A short heartbeat: a dropped TCP peer sends no close, the heartbeat timeout notices it.
+        return Map.of("ikkuna.call.join-early", "PT12H", "ikkuna.call.ice-servers", "[{\"urls\":\"stun:stun.example.fi:3478\"}]",
+                "ikkuna.ws.heartbeat-interval-seconds", "1", "ikkuna.ws.heartbeat-timeout-seconds", "3");
     }
 
     @BeforeAll
@@ -207,12 +209,13 @@ class CallSignallingTest extends ServiceTest {
             pro.send(Frames.pro("call_join", b.conversationId()));
             long epoch = callState(pro, "ready").path("epoch").asLong();
 
-            // A dead network: the server may not notice for a heartbeat timeout, so the place still looks taken.
+            // A dead network: no close arrives; the heartbeat timeout notices and the professional waits.
             first.abort();
+            assertFalse(callState(pro, "waiting").path("peer").asBoolean());
 
             try (WsTestClient stranger = residentByLink(b.token())) {
                 stranger.send(join(null));
-                assertEquals("call_seat_taken", error(stranger), "the place is kept for the dropped resident");
+                assertEquals("call_seat_taken", error(stranger), "the place is kept for the dropped resident (seat-grace)");
             }
             WsTestClient again = residentByLink(b.token());
             again.send(join(seat));
