@@ -70,6 +70,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.identification.StaffSignIn staffSignIn;
     final fi.ikkuna.proxy.Proxies proxies;
     final fi.ikkuna.call.Calls calls;
+    final fi.ikkuna.appointment.PhoneCalls phoneCalls;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -136,6 +137,8 @@ public final class Ikkuna implements AutoCloseable {
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);
         this.calls = new fi.ikkuna.call.Calls(new fi.ikkuna.appointment.CallBookings(db), conversations, db, clock,
                 fi.ikkuna.call.CallSettings.from(ik.get("call")));
+        this.phoneCalls = new fi.ikkuna.appointment.PhoneCalls(db, clock, zone,
+                Duration.parse(ik.get("call.phone-done-early").asString().orElse("PT15M")));
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

@@ -92,6 +92,7 @@ public final class Main {
                 .register("/api/forms", new fi.ikkuna.form.FormService(app.forms, app.formSubmissions, app.auth, app.contactRates))
                 .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
+                .register("/api/appointments/phone-calls", new fi.ikkuna.appointment.PhoneCallService(app.phoneCalls, app.auth))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
                         app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
                 .register(new fi.ikkuna.widget.WidgetService(app.origins, app.staffing));
