@@ -32,4 +32,5 @@ export const api = {
   addPattern: (body) => call('POST', '/api/availability/patterns', body),
   endPattern: (id) => call('DELETE', `/api/availability/patterns/${encodeURIComponent(id)}`),
   day: (date) => call('GET', `/api/appointments/day?date=${encodeURIComponent(date)}`),
+  phoneDone: (bookingCode) => call('POST', '/api/appointments/phone-calls', { bookingCode }),
 };

@@ -31,7 +31,7 @@ async function show({ status, announce, open, joinCall }) {
     cell(row, `${when(a.start, false)}–${when(a.end, false)}`);
     cell(row, t(`type${a.type[0].toUpperCase()}${a.type.slice(1)}`));
     cell(row, a.bookingCode);
-    cell(row, a.phone);
+    phoneCell(row, a, { status, announce });
     const r = a.request;
     const text = row.insertCell();
     text.textContent = r ? r.text : t('notVisible');
@@ -65,4 +65,45 @@ async function show({ status, announce, open, joinCall }) {
   $('day-table').hidden = appointments.length === 0;
   $('day-none').hidden = appointments.length > 0;
   announce(appointments.length ? t('dayCaption', { date, count: appointments.length }) : t('dayNone'));
+}
+
+/**
+ * A phone appointment: the number to call (a tel: link for a softphone) and "Call done", which records the call once
+ * (POST /api/appointments/phone-calls); afterwards the time it was recorded.
+ */
+function phoneCell(row, a, { status, announce }) {
+  const c = row.insertCell();
+  if (!a.phone) return;
+  const link = document.createElement('a');
+  link.href = `tel:${a.phone}`;
+  link.textContent = a.phone;
+  link.setAttribute('aria-label', t('callNumber', { phone: a.phone }));
+  c.append(link);
+  if (a.type !== 'phone') return;
+  const done = document.createElement('p');
+  done.className = 'phone-done';
+  const show = (at) => { done.textContent = t('phoneDoneAt', { time: when(at, false) }); };
+  if (a.phoneCalledAt) {
+    show(a.phoneCalledAt);
+    c.append(done);
+    return;
+  }
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'secondary phone-done-button';
+  b.textContent = t('phoneDone');
+  b.setAttribute('aria-label', `${t('phoneDone')} ${a.bookingCode}`);
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      const r = await api.phoneDone(a.bookingCode);
+      show(r.calledAt);
+      b.replaceWith(done);
+      announce(done.textContent);
+    } catch (err) {
+      b.disabled = false;
+      status(t('error', { message: problem(err) }));
+    }
+  });
+  c.append(' ', b);
 }

@@ -107,11 +107,7 @@ class VideoCallBrowserTest extends ServiceTest {
         axe.put("resident: waiting for the professional", residentBrowser.axeViolations());
 
         // The professional joins from "My day"; the conversation's chat opens beside the picture.
-        proBrowser.driver.get("http://127.0.0.1:" + server.port() + "/console/");
-        proBrowser.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("hoitaja");
-        proBrowser.driver.findElement(By.id("password")).sendKeys("hoitaja-demo");
-        proBrowser.driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        proBrowser.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-view")));
+        signInConsole();
         js(proBrowser, "document.getElementById('day-date').value = arguments[0]", start.toLocalDate().toString());
         proBrowser.driver.findElement(By.cssSelector("#day-form button[type=submit]")).click();
         // The day table may be redrawn meanwhile: find and click in one step.
@@ -169,6 +165,50 @@ class VideoCallBrowserTest extends ServiceTest {
         axe.put("resident: ended", residentBrowser.axeViolations());
         axe.put("professional: ended", proBrowser.axeViolations());
         axe.forEach((state, v) -> assertEquals("[]", v, state + ": " + v));
+    }
+
+    /** Issue 18: My day shows a phone appointment's number to call and records "call done" once. */
+    @Test
+    void phoneAppointmentShowsTheNumberAndRecordsTheCall() {
+        Api nurse = Api.as(Pro.login(server, "hoitaja", "hoitaja-demo"));
+        LocalDateTime start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES).plusMinutes(5);
+        Api.Res slot = nurse.post("/api/availability/slots", Json.object().put("queue", "health").put("type", "phone")
+                .put("start", start.toString()).put("minutes", 10));
+        assertEquals(201, slot.status(), slot.raw());
+        Api resident = Api.resident(server);
+        Api.Res req = resident.post("/api/appointments/requests", Json.object().put("text", KNEE).put("type", "phone"));
+        Api.Res booked = resident.post("/api/appointments/bookings", Json.object().put("requestId", req.body().path("requestId").asText())
+                .put("slotId", slot.body().path("id").asText()).set("contact", Json.object().put("phone", "040 765 4321")));
+        assertEquals(201, booked.status(), booked.raw());
+        String code = booked.body().path("code").asText();
+        signInConsole();
+        js(proBrowser, "document.getElementById('day-date').value = arguments[0]", start.toLocalDate().toString());
+        proBrowser.driver.findElement(By.cssSelector("#day-form button[type=submit]")).click();
+        String row = "#day-table tr[data-code='" + code + "']";
+        proBrowser.until(d -> d.findElements(By.cssSelector(row + " a[href='tel:0407654321']")).isEmpty() ? null : true);
+        String before = proBrowser.axeViolations();
+        proBrowser.until(d -> js(proBrowser, "const b = document.querySelector(arguments[0]); if (!b) return null; b.click(); return true;",
+                row + " button.phone-done-button"));
+        proBrowser.until(d -> d.findElements(By.cssSelector(row + " .phone-done")).isEmpty() ? null : true);
+        assertTrue(proBrowser.driver.findElement(By.cssSelector(row + " .phone-done")).getText().startsWith("Soitettu klo"));
+        String calledAt = nurse.get("/api/appointments/day?date=" + start.toLocalDate()).body().path("appointments")
+                .findParents("bookingCode").stream().filter(a -> code.equals(a.path("bookingCode").asText())).findFirst()
+                .orElseThrow().path("phoneCalledAt").asText();
+        assertTrue(calledAt.startsWith(start.toLocalDate().toString()), calledAt);
+        assertEquals("[]", before, "My day with a phone appointment");
+        assertEquals("[]", proBrowser.axeViolations(), "My day after call done");
+    }
+
+    /** Opens the console in the professional's browser, signing in unless another test already did. */
+    private void signInConsole() {
+        proBrowser.driver.get("http://127.0.0.1:" + server.port() + "/console/");
+        proBrowser.until(d -> d.findElement(By.id("username")).isDisplayed() || d.findElement(By.id("plan-view")).isDisplayed() ? true : null);
+        if (proBrowser.driver.findElement(By.id("username")).isDisplayed()) {
+            proBrowser.driver.findElement(By.id("username")).sendKeys("hoitaja");
+            proBrowser.driver.findElement(By.id("password")).sendKeys("hoitaja-demo");
+            proBrowser.driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        }
+        proBrowser.until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-view")));
     }
 
     /** Both sides' newest connection receives growing video and audio bytes. */
