@@ -139,6 +139,8 @@ public final class Ikkuna implements AutoCloseable {
                 fi.ikkuna.call.CallSettings.from(ik.get("call")));
         this.phoneCalls = new fi.ikkuna.appointment.PhoneCalls(db, clock, zone,
                 Duration.parse(ik.get("call.phone-done-early").asString().orElse("PT15M")));
+        closeWith(new fi.ikkuna.appointment.ChatOpenings(db, clock, zone, signedIn::isOnline, signedIn::sendTo,
+                Duration.ofMillis(ik.get("appointments.open-sweep-ms").asInt().orElse(15000))));
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

@@ -58,6 +58,12 @@ async function start(me) {
     state: (f) => view.state(f),
     revoked: (f) => view.revoked(f),
     call_state: (f) => call.state(f),
+    // A chat appointment began (ChatOpenings): its conversation opens by itself, logged with the purpose "appointment".
+    appointment_due: (f) => {
+      pendingOpen = f.conversationId;
+      socket.send({ type: 'open', conversationId: f.conversationId, purpose: 'appointment' });
+      announce(t('chatDue', { code: f.bookingCode }));
+    },
     call_signal: (f) => call.signal(f),
     error: (f) => {
       if (f.code.startsWith('call_')) call.refused(f);
