@@ -108,9 +108,9 @@ class CallSignallingTest extends ServiceTest {
     void residentAndProfessionalExchangeSignals() {
         Booked b = videoBooking(2);
         try (WsTestClient resident = residentByLink(b.token()); WsTestClient pro = nursePro.connect()) {
-            assertEquals(KNEE, resident.await("message").path("text").asText(), "the link opens the booking's conversation");
             resident.send(join(null));
             ObjectNode waiting = callState(resident, "waiting");
+            assertEquals(KNEE, resident.await("message").path("text").asText(), "the call's place opens the booking's conversation");
             assertFalse(waiting.path("peer").asBoolean());
             assertFalse(waiting.path("offerer").asBoolean());
             assertEquals("Hanna Virtanen", waiting.path("professional").path("name").asText(), waiting.toString());
@@ -184,6 +184,18 @@ class CallSignallingTest extends ServiceTest {
                 assertEquals("call_seat_taken", error(linkHolder), "a second browser with the link is refused");
                 linkHolder.send(join("guessed-seat"));
                 assertEquals("call_seat_taken", error(linkHolder));
+                // Nor does it get the appointment's chat: no replay, no live messages, no posting.
+                linkHolder.send(Frames.message("lh-1", "I am the resident"));
+                assertEquals("call_not_joined", error(linkHolder));
+                resident.send(Frames.message("r-1", "Kuuluuko ääni?"));
+                resident.await("ack");
+                pro.send(Frames.pro("open", b.conversationId()));
+                pro.await("opened");
+                pro.send(Frames.message("p-1", "Kuuluu hyvin").put("conversationId", b.conversationId()));
+                resident.await("message", m -> "Kuuluu hyvin".equals(m.path("text").asText()));
+                linkHolder.send(Json.object().put("type", "ping"));
+                linkHolder.await("pong");
+                assertTrue(linkHolder.all("message").isEmpty(), linkHolder.all("message").toString());
             }
             try (WsTestClient otherResident = residentByLink(other.token())) {
                 otherResident.send(signal(null, 1, Json.object().put("kind", "offer").put("sdp", "v=0")));
@@ -266,7 +278,7 @@ class CallSignallingTest extends ServiceTest {
             assertFalse(refused.path("opensAt").asText().isEmpty(), refused.toString());
             pro.send(Frames.pro("call_join", later.conversationId()));
             assertEquals("call_not_open", error(pro));
-            // Written days before the call opens: the link's hello replayed none of it (replays precede the error).
+            // Before the call's place nothing of the conversation is sent (replays would precede the error).
             assertTrue(resident.all("message").isEmpty(), resident.all("message").toString());
         }
     }
