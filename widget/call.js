@@ -13,6 +13,9 @@ let peer;
 let seatKey;
 let joined = false;
 let seatName;
+// The chat comes with the call's place (a forwarded link gets nothing): it is shown once this tab holds it.
+let seated = false;
+let wantChat = false;
 
 export async function setUpCall(token, booking) {
   await loadExtra('call');
@@ -82,6 +85,7 @@ function frame(f) {
   switch (f.type) {
     case 'welcome':
       // Back after a drop: take the place back with the seat key.
+      seated = false;
       if (joined) conn.send({ type: 'call_join', seat: seatKey });
       break;
     case 'call_state': callState(f); break;
@@ -96,6 +100,10 @@ function callState(f) {
   if (f.seat) {
     seatKey = f.seat;
     sessionStorage.setItem(seatName, seatKey);
+    seated = true;
+    if (wantChat) $('call-chat').hidden = false;
+    // Messages written while the socket was not yet in its place were refused; they go now with their ids.
+    conn.resendOutbox();
   }
   $('call').dataset.epoch = f.epoch ?? '';
   peer.state(f);
@@ -133,6 +141,7 @@ function status(s) {
 }
 
 function refused(f) {
+  if (f.code === 'call_not_joined' && f.ref) return; // a message sent before the place was taken: resent after it
   const known = { call_not_open: 'notOpen', call_seat_taken: 'seatTaken', not_found: 'notFound', identification_required: 'identify',
     resume_failed: 'notFound' };
   if (!known[f.code] && !f.code.startsWith('call_')) return;
@@ -156,7 +165,8 @@ function toggle(id, apply) {
 }
 
 function showChat() {
-  $('call-chat').hidden = false;
+  wantChat = true;
+  if (seated) $('call-chat').hidden = false;
 }
 
 function addMessage(m) {

@@ -156,6 +156,16 @@ class VideoCallBrowserTest extends ServiceTest {
         proBrowser.driver.switchTo().window(console);
         waitState(residentBrowser, "call", "connected");
 
+        // The chat beside the video, in the same conversation: the resident writes, the professional answers.
+        residentBrowser.driver.findElement(By.id("call-to-chat")).click();
+        residentBrowser.driver.findElement(By.id("call-text")).sendKeys("Kuuluuko ääneni?");
+        residentBrowser.driver.findElement(By.cssSelector("#call-form button[type=submit]")).click();
+        proBrowser.until(d -> text(proBrowser, "transcript").contains("Kuuluuko ääneni?") ? true : null);
+        proBrowser.driver.findElement(By.id("reply")).sendKeys("Kuuluu hyvin.");
+        proBrowser.driver.findElement(By.id("send-reply")).click();
+        residentBrowser.until(d -> text(residentBrowser, "call-log").contains("Kuuluu hyvin.") ? true : null);
+        axe.put("resident: chat beside the call", residentBrowser.axeViolations());
+
         // The professional ends the call: both see it ended; the chat stays.
         proBrowser.driver.findElement(By.id("pcall-end")).click();
         waitState(proBrowser, "call-panel", "ended");
