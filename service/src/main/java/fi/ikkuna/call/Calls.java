@@ -175,7 +175,18 @@ public final class Calls {
         if (current != null && !current.booking.conversationId().equals(b.conversationId())) {
             throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "This connection is in another call; end it first");
         }
+        prune();
         return calls.computeIfAbsent(b.conversationId(), k -> new Call(b));
+    }
+
+    /** Calls nobody ended and nobody is in any more are dropped once they can no longer be joined. */
+    private void prune() {
+        Instant now = clock.instant();
+        calls.values().removeIf(c -> {
+            synchronized (c) {
+                return c.empty() && !now.isBefore(c.booking.end().plus(settings.joinLate()));
+            }
+        });
     }
 
     private Call checkJoined(Connection c, String conversationId) {

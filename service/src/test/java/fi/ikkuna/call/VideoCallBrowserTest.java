@@ -3,6 +3,7 @@ package fi.ikkuna.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.Map;
 import fi.ikkuna.form.Api;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
+import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TcpProxy;
@@ -117,6 +119,15 @@ class VideoCallBrowserTest extends ServiceTest {
         waitState(residentBrowser, "call", "connected");
         proBrowser.until(d -> text(proBrowser, "transcript").contains(KNEE) ? true : null);
         flowsBothWays("connected");
+        // Finnish screens carry no English (the call's own bundles included).
+        Path widget = Path.of("../widget/i18n");
+        Path consoleTexts = Path.of("src/main/resources/web/console/i18n");
+        EnglishText englishWidget = EnglishText.forBundles(List.of(widget.resolve("en.json"), widget.resolve("call-en.json")),
+                List.of(widget.resolve("fi.json"), widget.resolve("call-fi.json")));
+        EnglishText englishConsole = EnglishText.forBundles(List.of(consoleTexts.resolve("en.json"), consoleTexts.resolve("call-en.json")),
+                List.of(consoleTexts.resolve("fi.json"), consoleTexts.resolve("call-fi.json")));
+        assertEquals(java.util.Set.of(), englishWidget.in(EnglishText.visibleText(residentBrowser.driver)));
+        assertEquals(java.util.Set.of(), englishConsole.in(EnglishText.visibleText(proBrowser.driver)));
         axe.put("resident: in the call", residentBrowser.axeViolations());
         axe.put("professional: in the call", proBrowser.axeViolations());
 
