@@ -40,8 +40,9 @@ export class CallPeer {
     this.pc = pc;
     if (this.stream) {
       for (const track of this.stream.getTracks()) pc.addTrack(track, this.stream);
-    } else {
-      // No camera or microphone here: still receive the other side's picture and voice.
+    } else if (offerer) {
+      // No camera or microphone here: still ask for the other side's picture and voice. (An answerer needs nothing:
+      // the offer's lines bring their own receivers.)
       pc.addTransceiver('audio', { direction: 'recvonly' });
       pc.addTransceiver('video', { direction: 'recvonly' });
     }
