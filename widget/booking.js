@@ -3,6 +3,7 @@
 import { load, t, apply, pickLang } from './i18n.js';
 import { el, $, setText } from './dom.js';
 import { slotLabel } from './apptext.js';
+import { setUpCall } from './call.js';
 
 const token = location.hash.slice(1);
 const path = `/api/appointments/bookings/${encodeURIComponent(token)}`;
@@ -16,7 +17,9 @@ async function main() {
   $('b-keep').addEventListener('click', () => { $('b-confirm-box').hidden = true; $('b-cancel').focus(); });
   $('b-confirm').addEventListener('click', cancel);
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) { setText('b-status', t('booking.notFound')); return; }
-  await show(await fetch(path, { cache: 'no-store' }));
+  const b = await show(await fetch(path, { cache: 'no-store' }));
+  // A booked video appointment: its waiting room and call on this page (docs/appointments.md "Video call").
+  if (b && b.state === 'active' && b.slot.type === 'video') await setUpCall(token, b);
 }
 
 async function show(res) {

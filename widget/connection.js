@@ -8,9 +8,11 @@ const PING_EVERY_MS = 20000;
 const DEAD_AFTER_MS = 50000;
 
 export class Connection {
-  constructor({ url, token, onFrame, onStatus }) {
+  constructor({ url, token, bookingToken, onFrame, onStatus }) {
     this.url = url;
     this.token = token || null;
+    // A video appointment's page knows only its booking link, which opens the booking's conversation.
+    this.bookingToken = bookingToken || null;
     this.onFrame = onFrame;
     this.onStatus = onStatus;
     this.lastSeq = 0;
@@ -83,6 +85,7 @@ export class Connection {
     ws.onopen = () => {
       const hello = { type: 'hello', v: 1, lang: this.lang };
       if (this.token) Object.assign(hello, { resumeToken: this.token, lastSeq: this.lastSeq });
+      else if (this.bookingToken) Object.assign(hello, { bookingToken: this.bookingToken, lastSeq: this.lastSeq });
       ws.send(JSON.stringify(hello));
     };
     ws.onmessage = (e) => {

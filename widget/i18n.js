@@ -19,6 +19,12 @@ export async function load(lang) {
   return lang;
 }
 
+/** Adds a page's own bundle, i18n/<name>-<lang>.json, to the texts of the loaded language. */
+export async function loadExtra(name) {
+  const res = await fetch(`i18n/${name}-${current}.json`);
+  Object.assign(texts, await res.json());
+}
+
 export function lang() {
   return current;
 }

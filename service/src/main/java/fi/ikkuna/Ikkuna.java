@@ -72,6 +72,8 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.identification.StaffSignIn staffSignIn;
     final fi.ikkuna.proxy.Proxies proxies;
     final fi.ikkuna.retention.Retention retention;
+    final fi.ikkuna.call.Calls calls;
+    final fi.ikkuna.appointment.PhoneCalls phoneCalls;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -140,6 +142,12 @@ public final class Ikkuna implements AutoCloseable {
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);
         this.retention = fi.ikkuna.retention.Retention.from(ik, db, clock, zone);
         closeWith(retention.schedule());
+        this.calls = new fi.ikkuna.call.Calls(new fi.ikkuna.appointment.CallBookings(db), conversations, db, clock,
+                fi.ikkuna.call.CallSettings.from(ik.get("call")));
+        this.phoneCalls = new fi.ikkuna.appointment.PhoneCalls(db, clock, zone,
+                Duration.parse(ik.get("call.phone-done-early").asString().orElse("PT15M")));
+        closeWith(new fi.ikkuna.appointment.ChatOpenings(db, clock, zone, signedIn::isOnline, signedIn::sendTo,
+                Duration.ofMillis(ik.get("appointments.open-sweep-ms").asInt().orElse(15000))));
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();

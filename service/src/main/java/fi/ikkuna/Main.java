@@ -97,6 +97,7 @@ public final class Main {
                         app.identification))
                 .register("/api/availability", new fi.ikkuna.appointment.AvailabilityService(app.availability, app.db, app.auth,
                         app.queueCatalog::ids, java.time.Clock.systemUTC(), app.zone))
+                .register("/api/appointments/phone-calls", new fi.ikkuna.appointment.PhoneCallService(app.phoneCalls, app.auth))
                 .register("/api/appointments", new fi.ikkuna.appointment.AppointmentService(app.appointmentRequests, app.bookings,
                         app.appointmentDays, app.auth, app.limits.maxTextLength(), app.contactRates))
                 .register("/api/data-rights", new fi.ikkuna.datarights.DataRightsService(app.dataRights, app.zone))
@@ -106,9 +107,9 @@ public final class Main {
     static WsRouting.Builder wsRouting(Ikkuna app) {
         return WsRouting.builder()
                 .endpoint("/ws/resident", () -> new ResidentSocket(app.limits, app.origins, app.heartbeats, app.conversations,
-                        app.hub, app.queues, app.contactRates, app.identification, app.proxies))
+                        app.hub, app.queues, app.contactRates, app.identification, app.proxies, app.calls))
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
                         app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes(),
-                        app.identification, app.proxies));
+                        app.identification, app.proxies, app.calls));
     }
 }

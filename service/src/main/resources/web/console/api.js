@@ -35,4 +35,5 @@ export const api = {
   // FAQ picks (docs/workbench.md, "FAQ proposals")
   faqEntries: (lang) => call('GET', `/api/faq-picks/entries?lang=${encodeURIComponent(lang)}`),
   faqPick: (conversationId, faqId) => call('POST', `/api/faq-picks/conversations/${encodeURIComponent(conversationId)}`, { faqId }),
+  phoneDone: (bookingCode) => call('POST', '/api/appointments/phone-calls', { bookingCode }),
 };

@@ -11,6 +11,7 @@ import { OutageBanner } from './outage.js';
 import { IdentificationBox, setUpIdpSignIn } from './identification.js';
 import { ProxyBox } from './proxy.js';
 import { FaqPick } from './faqpick.js';
+import { CallPanel } from './call.js';
 
 const $ = (id) => document.getElementById(id);
 let socket = null;
@@ -34,6 +35,7 @@ async function start(me) {
   let ident;
   let proxy;
   let faqPick;
+  let call;
   const board = new Board($('queues'), { onClaim: (id) => socket.send({ type: 'claim', conversationId: id }), queueName: (q) => names.get(q) || q });
   socket = new ProSocket({
     welcome: (f) => {
@@ -41,6 +43,7 @@ async function start(me) {
       status(t('connected'));
       // Back after a drop: the open conversation may have moved on meanwhile (lease, transfer): load it again.
       if (reconnected && view.current) socket.send({ type: 'open', conversationId: view.current });
+      if (reconnected) call.reconnected();
       reconnected = false;
     },
     handed_back: () => { handingBack?.(); },
@@ -56,7 +59,16 @@ async function start(me) {
     typing: (f) => view.residentTyping(f),
     state: (f) => view.state(f),
     revoked: (f) => view.revoked(f),
+    call_state: (f) => call.state(f),
+    // A chat appointment began (ChatOpenings): its conversation opens by itself, logged with the purpose "appointment".
+    appointment_due: (f) => {
+      pendingOpen = f.conversationId;
+      socket.send({ type: 'open', conversationId: f.conversationId, purpose: 'appointment' });
+      announce(t('chatDue', { code: f.bookingCode }));
+    },
+    call_signal: (f) => call.signal(f),
     error: (f) => {
+      if (f.code.startsWith('call_')) call.refused(f);
       if (f.code === 'unavailable') {
         outage.report();
         view.unsent(f);
@@ -87,7 +99,9 @@ async function start(me) {
   });
   socket.connect();
   $('plan-view').hidden = false;
-  setUpDay({ status, announce, open: (id) => { pendingOpen = id; socket.send({ type: 'open', conversationId: id }); } });
+  call = new CallPanel(socket, announce);
+  const openConversation = (id) => { pendingOpen = id; socket.send({ type: 'open', conversationId: id }); };
+  setUpDay({ status, announce, open: openConversation, joinCall: (id) => { openConversation(id); call.join(id); } });
   setUpAvailability(content, { status, announce });
   if (me.professional.role === 'administrator') setUpAudit();
   $('workbench-link').hidden = !['administrator', 'rules_editor'].includes(me.professional.role);
@@ -157,7 +171,7 @@ function samePage(path) {
 async function init() {
   outage = new OutageBanner($('outage'));
   onUnavailable(() => outage.report());
-  await load(lang);
+  await load(lang, ['', 'call-']);
   setUpIdpSignIn();
   $('lang').value = lang;
   $('lang').addEventListener('change', async (e) => { await load(e.target.value); outage.render(); });

@@ -6,15 +6,15 @@ import { $, isoDay, when, cell, problem } from './plan.js';
 
 let wired = false;
 
-export function setUpDay({ status, announce, open }) {
+export function setUpDay(actions) {
   $('day-date').value = $('day-date').value || isoDay();
-  if (wired) return show({ status, announce, open });
+  if (wired) return show(actions);
   wired = true;
-  $('day-form').addEventListener('submit', (e) => { e.preventDefault(); show({ status, announce, open }); });
-  return show({ status, announce, open });
+  $('day-form').addEventListener('submit', (e) => { e.preventDefault(); show(actions); });
+  return show(actions);
 }
 
-async function show({ status, announce, open }) {
+async function show({ status, announce, open, joinCall }) {
   const date = $('day-date').value;
   let appointments;
   try {
@@ -31,7 +31,7 @@ async function show({ status, announce, open }) {
     cell(row, `${when(a.start, false)}–${when(a.end, false)}`);
     cell(row, t(`type${a.type[0].toUpperCase()}${a.type.slice(1)}`));
     cell(row, a.bookingCode);
-    cell(row, a.phone);
+    phoneCell(row, a, { status, announce });
     const r = a.request;
     const text = row.insertCell();
     text.textContent = r ? r.text : t('notVisible');
@@ -50,9 +50,60 @@ async function show({ status, announce, open }) {
     b.setAttribute('aria-label', `${t('open')} ${a.bookingCode}`);
     b.addEventListener('click', () => open(a.conversationId));
     conv.append(b);
+    // A video appointment: its call, with the conversation's chat beside it (docs/appointments.md "Video call").
+    if (a.type === 'video' && joinCall) {
+      const j = document.createElement('button');
+      j.type = 'button';
+      j.className = 'call-join';
+      j.textContent = t('callJoin');
+      j.setAttribute('aria-label', `${t('callJoin')} ${a.bookingCode}`);
+      j.addEventListener('click', () => joinCall(a.conversationId));
+      conv.append(' ', j);
+    }
   }
   $('day-caption').textContent = t('dayCaption', { date, count: appointments.length });
   $('day-table').hidden = appointments.length === 0;
   $('day-none').hidden = appointments.length > 0;
   announce(appointments.length ? t('dayCaption', { date, count: appointments.length }) : t('dayNone'));
+}
+
+/**
+ * A phone appointment: the number to call (a tel: link for a softphone) and "Call done", which records the call once
+ * (POST /api/appointments/phone-calls); afterwards the time it was recorded.
+ */
+function phoneCell(row, a, { status, announce }) {
+  const c = row.insertCell();
+  if (!a.phone) return;
+  const link = document.createElement('a');
+  link.href = `tel:${a.phone}`;
+  link.textContent = a.phone;
+  link.setAttribute('aria-label', t('callNumber', { phone: a.phone }));
+  c.append(link);
+  if (a.type !== 'phone') return;
+  const done = document.createElement('p');
+  done.className = 'phone-done';
+  const show = (at) => { done.textContent = t('phoneDoneAt', { time: when(at, false) }); };
+  if (a.phoneCalledAt) {
+    show(a.phoneCalledAt);
+    c.append(done);
+    return;
+  }
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'secondary phone-done-button';
+  b.textContent = t('phoneDone');
+  b.setAttribute('aria-label', `${t('phoneDone')} ${a.bookingCode}`);
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try {
+      const r = await api.phoneDone(a.bookingCode);
+      show(r.calledAt);
+      b.replaceWith(done);
+      announce(done.textContent);
+    } catch (err) {
+      b.disabled = false;
+      status(t('error', { message: problem(err) }));
+    }
+  });
+  c.append(' ', b);
 }

@@ -34,6 +34,12 @@ public class Booking {
     private Instant cancelledAt;
     @Column(name = "cancelled_by")
     private String cancelledBy;
+    @Column(name = "phone_called_at")
+    private Instant phoneCalledAt;
+    @Column(name = "phone_called_by")
+    private String phoneCalledBy;
+    @Column(name = "opened_at")
+    private Instant openedAt;
 
     protected Booking() {
     }
@@ -57,6 +63,17 @@ public class Booking {
         cancelledBy = by;
     }
 
+    /** The professional made the phone appointment's call (recorded once). */
+    public void phoneCalled(Instant at, String professionalId) {
+        phoneCalledAt = at;
+        phoneCalledBy = professionalId;
+    }
+
+    /** The service opened the chat appointment at its time (once). */
+    public void opened(Instant at) {
+        openedAt = at;
+    }
+
     public boolean active() {
         return cancelledAt == null;
     }
@@ -69,4 +86,7 @@ public class Booking {
     public Instant createdAt() { return createdAt; }
     public Instant cancelledAt() { return cancelledAt; }
     public String cancelledBy() { return cancelledBy; }
+    public Instant phoneCalledAt() { return phoneCalledAt; }
+    public String phoneCalledBy() { return phoneCalledBy; }
+    public Instant openedAt() { return openedAt; }
 }

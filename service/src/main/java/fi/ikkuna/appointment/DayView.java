@@ -62,6 +62,8 @@ public final class DayView {
                     .put("conversationId", row.request().conversationId()).put("deadlineAtRisk", row.request().deadlineAtRisk());
             JsonNode request = request(p, row.request());
             a.put("phone", request != null ? row.booking().phone() : accessPhone(p, row));
+            Instant called = row.booking().phoneCalledAt();
+            a.put("phoneCalledAt", called == null ? null : time(called));
             a.set("request", request);
         }
         return body;

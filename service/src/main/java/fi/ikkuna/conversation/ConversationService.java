@@ -65,6 +65,11 @@ public final class ConversationService {
                 .setParameter("h", hash).getResultStream().findFirst().map(ConversationView::of));
     }
 
+    /** A conversation by id, for a caller that already proved its right to it (a video booking's link). */
+    public Optional<ConversationView> find(String conversationId) {
+        return db.read(em -> Optional.ofNullable(em.find(Conversation.class, conversationId)).map(ConversationView::of));
+    }
+
     /** The professional who has the conversation now, as the resident sees them: name and title. */
     public Optional<fi.ikkuna.auth.Principal> assignee(ConversationView v) {
         if (v.assigneeId() == null || v.state() != ConversationState.ASSIGNED) {

@@ -25,13 +25,21 @@ public final class ResidentSocket extends FrameListener {
     private final ContactRates contactRates;
     private final fi.ikkuna.identification.Identification identification;
     private final fi.ikkuna.proxy.Proxies proxies;
+    private final fi.ikkuna.call.Calls calls;
     private String conversationId;
     private ConversationView conversation;
+    /** Attached by a video booking's link: the conversation comes only with the call's place (see seated()). */
+    private boolean viaBooking;
+    private boolean seated;
+    private java.time.Instant bookingSince;
+    private long bookingLastSeq;
 
     public ResidentSocket(WsLimits limits, OriginPolicy origins, Heartbeats heartbeats, ConversationService conversations,
                           ConversationHub hub, ResidentQueueInfo queueInfo, ContactRates contactRates,
-                          fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies) {
+                          fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies,
+                          fi.ikkuna.call.Calls calls) {
         super(limits, origins, heartbeats);
+        this.calls = calls;
         this.proxies = proxies;
         this.identification = identification;
         this.contactRates = contactRates;
@@ -58,6 +66,9 @@ public final class ResidentSocket extends FrameListener {
         if (conversationId == null) {
             throw new ProtocolException(ErrorCode.HELLO_REQUIRED, "Send hello first");
         }
+        if (viaBooking && !seated && !type.startsWith("call_")) {
+            throw new ProtocolException(ErrorCode.CALL_NOT_JOINED, "Join the appointment's call first");
+        }
         switch (type) {
             case "message" -> message(frame);
             case "faq_feedback" -> conversations.doFaqFeedback(conversationId, Fields.checkBoolean(frame, "helpful"));
@@ -73,6 +84,15 @@ public final class ResidentSocket extends FrameListener {
             // Proxy use (docs/identification.md): "I am contacting on behalf of ..."; refusals go only to this connection.
             case "declare_proxy" -> proxies.doDeclare(conversationId, frame, connection);
             case "withdraw_proxy" -> proxies.doWithdraw(conversationId, connection);
+            // Video call of a booked video appointment (docs/protocol.md "Video call frames").
+            case "call_join" -> {
+                calls.doResidentJoin(connection, conversationId, Fields.checkOptionalString(frame, "seat", 100));
+                if (viaBooking && !seated) {
+                    seated();
+                }
+            }
+            case "call_signal" -> calls.signal(connection, null, frame);
+            case "call_end" -> calls.doEnd(connection, null, null);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -86,8 +106,16 @@ public final class ResidentSocket extends FrameListener {
         String token = Fields.checkOptionalString(frame, "resumeToken", 100);
         long lastSeq = Fields.checkLong(frame, "lastSeq", 0, Long.MAX_VALUE, 0);
         ObjectNode welcome = Json.object().put("type", "welcome").put("v", PROTOCOL_VERSION);
+        String bookingToken = token == null ? Fields.checkOptionalString(frame, "bookingToken", 100) : null;
         ConversationView view;
-        if (token == null) {
+        if (bookingToken != null) {
+            // The video appointment's page has only its booking link: it opens the booking's conversation.
+            fi.ikkuna.call.Calls.Attached attached = calls.checkBookingToken(bookingToken);
+            view = attached.conversation();
+            viaBooking = true;
+            bookingSince = attached.since();
+            bookingLastSeq = lastSeq;
+        } else if (token == null) {
             contactRates.checkNewContact(connection.address());
             ConversationService.Started started;
             try {
@@ -106,7 +134,9 @@ public final class ResidentSocket extends FrameListener {
         conversationId = view.id();
         conversation = view;
         // Join before replaying so nothing committed in between can fall into a gap; the client drops seqs it has.
-        hub.joinResident(conversationId, connection);
+        if (!viaBooking) {
+            hub.joinResident(conversationId, connection);
+        }
         welcome.put("conversationId", view.id()).put("state", view.state().wire()).put("language", view.language())
                 .put("lastSeq", view.lastSeq());
         conversations.assignee(view).ifPresent(a -> welcome.putObject("assignee").put("name", a.displayName()).put("title", a.title()));
@@ -119,11 +149,27 @@ public final class ResidentSocket extends FrameListener {
         }
         connection.send(welcome);
         connection.greeted();
+        if (viaBooking) {
+            return; // a link may have been forwarded: nothing more until this socket holds the call's place
+        }
         List<MessageView> missed = conversations.messagesAfter(conversationId, lastSeq, false);
         missed.forEach(m -> connection.send(m.toFrame()));
         if (view.state() == ConversationState.QUEUED) {
             connection.send(queueInfo.positionFrame(conversationId));
         }
+        identification.sendCurrent(conversationId, connection, false);
+        proxies.sendCurrent(conversationId, connection, false);
+    }
+
+    /**
+     * A booking-link socket took the call's place: now it gets the appointment's chat, from the call's opening on
+     * (what was written before stays with the resume token), and the identification and proxy state.
+     */
+    private void seated() {
+        seated = true;
+        hub.joinResident(conversationId, connection);
+        conversations.messagesAfter(conversationId, bookingLastSeq, false).stream()
+                .filter(m -> !m.at().isBefore(bookingSince)).forEach(m -> connection.send(m.toFrame()));
         identification.sendCurrent(conversationId, connection, false);
         proxies.sendCurrent(conversationId, connection, false);
     }
@@ -151,5 +197,6 @@ public final class ResidentSocket extends FrameListener {
         if (conversationId != null) {
             hub.leave(conversationId, connection);
         }
+        calls.left(connection);
     }
 }

@@ -25,6 +25,8 @@ public final class Connection {
     private final String address;
     private volatile long lastSeenNanos = openedNanos;
     private volatile boolean greeted;
+    private final java.util.List<Runnable> whenGone = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicBoolean gone = new AtomicBoolean();
 
     public Connection(WsSession session, int queueLimit) {
         this.session = session;
@@ -107,17 +109,43 @@ public final class Connection {
         outbox.offer(CLOSE);
     }
 
+    /**
+     * Runs {@code r} once when this connection is gone, however it went: closed by the peer, or terminated here (a
+     * heartbeat timeout, whose dead peer never sends a close). A live call needs to know at once (call package).
+     */
+    public void whenGone(Runnable r) {
+        whenGone.add(r);
+        if (gone.get() && whenGone.remove(r)) {
+            r.run();
+        }
+    }
+
+    private void gone() {
+        if (gone.compareAndSet(false, true)) {
+            for (Runnable r : whenGone) {
+                if (whenGone.remove(r)) {
+                    r.run();
+                }
+            }
+        }
+    }
+
     private void drain() {
         try {
             while (true) {
                 Object next = outbox.take();
                 if (next == CLOSE) {
+                    gone();
                     return;
                 }
                 if (next instanceof CloseFrame cf) {
-                    session.close(cf.code, cf.reason);
-                    if (cf.terminate) {
-                        session.terminate();
+                    try {
+                        session.close(cf.code, cf.reason);
+                        if (cf.terminate) {
+                            session.terminate();
+                        }
+                    } finally {
+                        gone();
                     }
                     return;
                 }
@@ -133,6 +161,7 @@ public final class Connection {
             // The socket died under us; the reader side sees the close and cleans up.
             LOG.log(Level.FINE, "WebSocket write failed", e);
             open.set(false);
+            gone();
         }
     }
 

@@ -34,6 +34,7 @@ public final class ProfessionalSocket extends FrameListener {
     private final java.util.function.Supplier<Set<String>> outcomeCodes;
     private final fi.ikkuna.identification.Identification identification;
     private final fi.ikkuna.proxy.Proxies proxies;
+    private final fi.ikkuna.call.Calls calls;
     private final Set<String> watching = ConcurrentHashMap.newKeySet();
     private Sessions.Session session;
     private boolean helloDone;
@@ -42,8 +43,10 @@ public final class ProfessionalSocket extends FrameListener {
                               SignedInConnections signedIn, ProfessionalActions actions, fi.ikkuna.conversation.Handbacks handbacks,
                               QueueService queues, ConversationHub hub,
                               java.util.function.Supplier<Set<String>> outcomeCodes,
-                              fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies) {
+                              fi.ikkuna.identification.Identification identification, fi.ikkuna.proxy.Proxies proxies,
+                              fi.ikkuna.call.Calls calls) {
         super(limits, origins, heartbeats);
+        this.calls = calls;
         this.proxies = proxies;
         this.identification = identification;
         this.sessions = sessions;
@@ -125,6 +128,10 @@ public final class ProfessionalSocket extends FrameListener {
             // Strong identification (docs/identification.md): ask the resident; show the full number (access-logged).
             case "request_identification" -> identification.doRequest(p, id, Fields.checkOptionalString(frame, "level", 16));
             case "reveal_identity" -> connection.send(identification.accessIdentity(p, id, hub.watching(id, connection)));
+            // Video call of her booked video appointment (docs/protocol.md "Video call frames"); access-logged.
+            case "call_join" -> calls.doProfessionalJoin(connection, p, id);
+            case "call_signal" -> calls.signal(connection, id, frame);
+            case "call_end" -> calls.doEnd(connection, id, p);
             default -> throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "Unknown frame type '" + type + "'", "type");
         }
     }
@@ -177,5 +184,6 @@ public final class ProfessionalSocket extends FrameListener {
         signedIn.remove(session.id(), connection);
         queues.unwatch(connection);
         watching.forEach(id -> hub.leave(id, connection));
+        calls.left(connection);
     }
 }

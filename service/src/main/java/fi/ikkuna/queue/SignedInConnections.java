@@ -63,6 +63,15 @@ public final class SignedInConnections implements Sessions.SignOutListener {
         return Optional.of(offlineSince.getOrDefault(professionalId, unknown));
     }
 
+    /** Sends a frame to every console the professional has open (a chat appointment that began, for one). */
+    public void sendTo(String professionalId, Object frame) {
+        principals.forEach((c, p) -> {
+            if (p.id().equals(professionalId)) {
+                c.send(frame);
+            }
+        });
+    }
+
     /** Everyone with a console open now, once each. */
     public Collection<Principal> online() {
         Map<String, Principal> byId = new LinkedHashMap<>();

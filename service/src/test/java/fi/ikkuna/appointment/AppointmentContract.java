@@ -324,6 +324,43 @@ public abstract class AppointmentContract extends ServiceTest {
         assertEquals(201, book(requestId, later, null).status());
     }
 
+    /**
+     * AP7 (issue 18): "call done" of a phone appointment is recorded once, by its professional, not before its time
+     * (phone-done-early), and My day shows it; the migration V95 holds it on both databases.
+     */
+    @Test
+    void phoneCallDoneIsRecorded() {
+        java.time.LocalDateTime soon = java.time.LocalDateTime.now(ZONE).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(5);
+        String now = slot(nurse2, "health", "phone", soon.toString(), 5);
+        String later = slot(nurse2, "health", "phone", TODAY.plusDays(5) + "T16:00", 20);
+        String codeNow = book(request(KNEE, "phone").body().path("requestId").asText(), now, "040 111 2222").body().path("code").asText();
+        String codeLater = book(request(KNEE, "phone").body().path("requestId").asText(), later, "040 111 3333").body().path("code").asText();
+
+        assertEquals("too_early", nurse2.post("/api/appointments/phone-calls", Json.object().put("bookingCode", codeLater)).errorCode());
+        assertEquals(404, nurse.post("/api/appointments/phone-calls", Json.object().put("bookingCode", codeNow)).status(),
+                "another professional's appointment");
+        assertEquals(Map.of("bookingCode", "required", "extra", "unknown_field"),
+                codes(nurse2.post("/api/appointments/phone-calls", Json.object().put("extra", 1))));
+        assertEquals("csrf", nurse2.postWithoutCsrf("/api/appointments/phone-calls", Json.object().put("bookingCode", codeNow)).errorCode());
+        JsonNode before = dayEntry(soon.toLocalDate(), codeNow);
+        assertTrue(before.path("phoneCalledAt").isNull(), before.toString());
+
+        Api.Res done = nurse2.post("/api/appointments/phone-calls", Json.object().put("bookingCode", codeNow));
+        assertEquals(200, done.status(), done.raw());
+        String at = done.body().path("calledAt").asText();
+        Api.Res again = nurse2.post("/api/appointments/phone-calls", Json.object().put("bookingCode", codeNow));
+        assertEquals(at, again.body().path("calledAt").asText(), "recorded once");
+        assertEquals(at, dayEntry(soon.toLocalDate(), codeNow).path("phoneCalledAt").asText());
+        String conversationId = dayEntry(soon.toLocalDate(), codeNow).path("conversationId").asText();
+        assertEquals(1L, (long) server.sql(em -> em.createQuery("select count(e) from ConversationEvent e where e.conversationId = :c"
+                + " and e.type = 'phone_call_done'", Long.class).setParameter("c", conversationId).getSingleResult()));
+    }
+
+    private JsonNode dayEntry(LocalDate day, String code) {
+        return list(nurse2.get("/api/appointments/day?date=" + day).body().path("appointments")).stream()
+                .filter(a -> code.equals(a.path("bookingCode").asText())).findFirst().orElseThrow();
+    }
+
     private Api.Res request(String text, String type) {
         ObjectNode body = Json.object().put("text", text).put("language", "fi");
         if (type != null) {

@@ -25,7 +25,9 @@ class TextBundlesTest {
             "console", Path.of("src/main/resources/web/console/i18n"),
             "console/workbench-", Path.of("src/main/resources/web/console/i18n"),
             "console/insights-", Path.of("src/main/resources/web/console/i18n"),
-            "widget", Path.of("../widget/i18n"));
+            "widget", Path.of("../widget/i18n"),
+            "console/call-", Path.of("src/main/resources/web/console/i18n"),
+            "widget/call-", Path.of("../widget/i18n"));
 
     /** key → sorted placeholders, with nested objects flattened to dotted keys (the widget's texts are nested). */
     private static Map<String, String> keys(Path file) throws IOException {

@@ -37,6 +37,10 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     private Browser(int width, int height, String lang) {
+        this(width, height, lang, List.of());
+    }
+
+    private Browser(int width, int height, String lang, List<String> extraArguments) {
         for (String p : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!new File(p).canExecute()) {
                 throw new IllegalStateException(p + " is missing: apt-get install chromium chromium-driver (see .ci/run)");
@@ -53,6 +57,7 @@ public final class Browser implements AutoCloseable {
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=" + lang);
+        o.addArguments(extraArguments);
         // A stray alert() must stay open so the XSS tests can see it, rather than being dismissed silently.
         o.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
         Map<String, Object> prefs = new HashMap<>();
@@ -77,6 +82,14 @@ public final class Browser implements AutoCloseable {
     /** A browser whose own language (and so its default date format) is {@code lang}, e.g. en-US. */
     public static Browser start(int width, int height, String lang) {
         return new Browser(width, height, lang);
+    }
+
+    /**
+     * A browser with Chromium's fake camera and microphone (a test pattern and a beep), allowed without asking: for the
+     * video call tests only (VideoCallBrowserTest), so no other test gets devices it did not ask for.
+     */
+    public static Browser startWithFakeMedia() {
+        return new Browser(1280, 900, "fi", List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"));
     }
 
     public <T> T until(Function<WebDriver, T> condition) {

@@ -61,6 +61,11 @@ public final class TestServer implements AutoCloseable {
         return ikkuna.database().read(query);
     }
 
+    /** The service's database, for tests that run a component of their own on it (with their own clock). */
+    public fi.ikkuna.persistence.Database database() {
+        return ikkuna.database();
+    }
+
     public int port() {
         return server.port();
     }
