@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +38,8 @@ public abstract class IdentificationContract extends ServiceTest {
 
     @Override
     protected Map<String, String> config() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> c = new HashMap<>(TestServer.FAST_CLIENTS);
-        c.put("ikkuna.identification.enabled", "true");
-        c.put("ikkuna.identification.issuer", provider.issuer(ISSUER));
-        c.put("ikkuna.identification.client-id", "ikkuna-test");
+        Map<String, String> c = provider.identificationConfig(TestServer.FAST_CLIENTS, ISSUER, "ikkuna-test");
         c.put("ikkuna.identification.client-secret", "not-checked-by-the-test-provider");
-        c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
         return c;
     }
 

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,13 +39,7 @@ public abstract class ProxyContract extends ServiceTest {
 
     @Override
     protected Map<String, String> config() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> c = new HashMap<>(TestServer.FAST_CLIENTS);
-        c.put("ikkuna.identification.enabled", "true");
-        c.put("ikkuna.identification.issuer", provider.issuer("suomifi"));
-        c.put("ikkuna.identification.client-id", "ikkuna-test");
-        c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
+        Map<String, String> c = provider.identificationConfig(TestServer.FAST_CLIENTS, "suomifi", "ikkuna-test");
         return c;
     }
 

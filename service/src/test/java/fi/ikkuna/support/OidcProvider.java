@@ -45,6 +45,21 @@ public final class OidcProvider implements AutoCloseable {
         return server.issuerUrl(issuerId).toString().replaceAll("/$", "");
     }
 
+    /**
+     * Configuration that points a test service's resident identification at {@code issuerId} of this provider, with
+     * a fresh random sealing key; {@code base} (e.g. TestServer.FAST_CLIENTS) comes first, the map stays mutable.
+     */
+    public Map<String, String> identificationConfig(Map<String, String> base, String issuerId, String clientId) {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Map<String, String> c = new HashMap<>(base);
+        c.put("ikkuna.identification.enabled", "true");
+        c.put("ikkuna.identification.issuer", issuer(issuerId));
+        c.put("ikkuna.identification.client-id", clientId);
+        c.put("ikkuna.identification.key", java.util.Base64.getEncoder().encodeToString(key));
+        return c;
+    }
+
     /** The next token of {@code issuerId} has these claims (on top of iss, aud = the client, exp, nonce). */
     public void next(String issuerId, String subject, Map<String, Object> claims, long expirySeconds) {
         server.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", null, claims, expirySeconds));

@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,14 +37,8 @@ class WidgetDataRightsTest extends BrowserTestBase {
 
     @Override
     protected Map<String, String> config() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> c = new HashMap<>();
-        c.put("ikkuna.identification.enabled", "true");
-        c.put("ikkuna.identification.issuer", provider.issuer("suomifi"));
-        c.put("ikkuna.identification.client-id", "ikkuna-widget-test");
+        Map<String, String> c = provider.identificationConfig(Map.of(), "suomifi", "ikkuna-widget-test");
         c.put("ikkuna.identification.client-secret", "secret");
-        c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
         // Nobody staffs the widget (administrators do not count): the chat offers the contact request (W4).
         c.put("ikkuna.widget.when-nobody-online", "contact-request");
         return c;

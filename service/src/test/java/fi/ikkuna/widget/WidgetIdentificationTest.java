@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,14 +27,8 @@ class WidgetIdentificationTest extends BrowserTestBase {
 
     @Override
     protected Map<String, String> config() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> c = new HashMap<>();
-        c.put("ikkuna.identification.enabled", "true");
-        c.put("ikkuna.identification.issuer", provider.issuer("suomifi"));
-        c.put("ikkuna.identification.client-id", "ikkuna-widget-test");
+        Map<String, String> c = provider.identificationConfig(Map.of(), "suomifi", "ikkuna-widget-test");
         c.put("ikkuna.identification.client-secret", "secret");
-        c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
         return c;
     }
 

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 
 import fi.ikkuna.support.Browser;
@@ -28,13 +25,7 @@ class WidgetProxyTest extends BrowserTestBase {
 
     @Override
     protected Map<String, String> config() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Map<String, String> c = new HashMap<>();
-        c.put("ikkuna.identification.enabled", "true");
-        c.put("ikkuna.identification.issuer", provider.issuer("suomifi"));
-        c.put("ikkuna.identification.client-id", "ikkuna-widget-test");
-        c.put("ikkuna.identification.key", Base64.getEncoder().encodeToString(key));
+        Map<String, String> c = provider.identificationConfig(Map.of(), "suomifi", "ikkuna-widget-test");
         return c;
     }
 
