@@ -61,6 +61,11 @@ public final class TestServer implements AutoCloseable {
         return ikkuna.database().read(query);
     }
 
+    /** The running service's database: a test may wrap its EventSink to record what committed changes emit. */
+    public fi.ikkuna.persistence.Database database() {
+        return ikkuna.database();
+    }
+
     public int port() {
         return server.port();
     }
