@@ -40,8 +40,8 @@ public final class AppointmentRequests {
 
     Offered doRequest(AppointmentChecks.RequestInput in) {
         availability.extendPatterns();
-        ConversationService.Contacted<ObjectNode> c = conversations.doStartContact(Channel.APPOINTMENT, in.language(), in.text(), in.age(),
-                null, (em, conversation, triage) -> {
+        ConversationService.Contacted<ObjectNode> c = conversations.doStartContact(Channel.APPOINTMENT, in.language(), in.text(),
+                in.age(), null, (em, conversation, triage) -> {
                     if (triage.emergency()) {
                         return null;
                     }

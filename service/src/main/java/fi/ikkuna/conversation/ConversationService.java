@@ -101,8 +101,8 @@ public final class ConversationService {
         return posted;
     }
 
-    private Posted postResident(EntityManager em, Effects fx, String conversationId, String clientMsgId, String text, TriageOutcome outcome,
-                                Instant now, boolean lookUpFirst) {
+    private Posted postResident(EntityManager em, Effects fx, String conversationId, String clientMsgId, String text,
+                                TriageOutcome outcome, Instant now, boolean lookUpFirst) {
         Conversation c = lock(em, conversationId);
         if (lookUpFirst || c.state() == ConversationState.CLOSED) {
             Optional<Message> existing = Messages.byClientId(em, conversationId, AuthorKind.RESIDENT, clientMsgId);

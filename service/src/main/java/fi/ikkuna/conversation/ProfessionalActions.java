@@ -95,8 +95,8 @@ public final class ProfessionalActions {
         return m;
     }
 
-    private MessageView post(EntityManager em, Effects fx, Principal p, String id, String clientMsgId, String text, boolean internal,
-                             boolean opened) {
+    private MessageView post(EntityManager em, Effects fx, Principal p, String id, String clientMsgId, String text,
+                             boolean internal, boolean opened) {
         Conversation c = ConversationService.lock(em, id);
         checkVisible(p, c);
         Optional<Message> existing = Messages.byClientId(em, id, AuthorKind.PROFESSIONAL, clientMsgId);

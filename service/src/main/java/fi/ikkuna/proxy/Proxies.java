@@ -43,7 +43,8 @@ public final class Proxies {
         this.mandates = mandates;
     }
 
-    public static Proxies from(io.helidon.config.Config ik, Database db, Clock clock, ZoneId zone, Identification identification) {
+    public static Proxies from(io.helidon.config.Config ik, Database db, Clock clock, ZoneId zone,
+                               Identification identification) {
         return new Proxies(ProxySettings.from(ik.get("proxy")), db, clock, zone, identification.cipher(), new DeclaredMandate());
     }
 

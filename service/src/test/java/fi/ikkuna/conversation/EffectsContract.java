@@ -88,7 +88,8 @@ public abstract class EffectsContract extends ServiceTest {
     @Test
     void reply() {
         try (Resident r = queued(); WsTestClient pro = claimed(r)) {
-            check(r, () -> act(pro, Frames.pro("message", r.conversationId).put("clientMsgId", "p1").put("text", "Hei, autan"), "ack"));
+            check(r, () -> act(pro, Frames.pro("message", r.conversationId).put("clientMsgId", "p1").put("text", "Hei, autan"),
+                    "ack"));
         }
     }
 
@@ -105,11 +106,11 @@ public abstract class EffectsContract extends ServiceTest {
     void transferOutOfTheNursesQueues() {
         try (Resident r = queued(); WsTestClient pro = claimed(r)) {
             String from = Snapshots.professional(admin, r.conversationId).path("queue").asText();
-            List<Snapshots.Emitted> fx = check(r, () -> act(pro,
-                    Frames.pro("transfer", r.conversationId).put("queue", "mental-health").put("reason", "mielenterveysasia"), null));
-            assertTrue(fx.stream().anyMatch(e -> "revoke".equals(e.kind()) && "mental-health".equals(e.queueId())), fx.toString());
-            assertTrue(fx.stream().anyMatch(e -> "queue".equals(e.kind()) && from.equals(e.queueId())), "old queue's board: " + fx);
-            assertTrue(fx.stream().anyMatch(e -> "queue".equals(e.kind()) && "mental-health".equals(e.queueId())), fx.toString());
+            List<Snapshots.Emitted> fx = check(r, () -> act(pro, Frames.pro("transfer", r.conversationId)
+                    .put("queue", "mental-health").put("reason", "mielenterveysasia"), null));
+            assertTrue(has(fx, "revoke", "mental-health"), "revoke: " + fx);
+            assertTrue(has(fx, "queue", from), "old board: " + fx);
+            assertTrue(has(fx, "queue", "mental-health"), "new board: " + fx);
         }
     }
 
@@ -190,6 +191,10 @@ public abstract class EffectsContract extends ServiceTest {
         List<Snapshots.Emitted> fx = recorder.take(r.conversationId);
         assertEquals(Snapshots.applyResident(resident, fx), Snapshots.resident(server, r.resumeToken), "resident; emitted " + fx);
         return fx;
+    }
+
+    private static boolean has(List<Snapshots.Emitted> fx, String kind, String queueId) {
+        return fx.stream().anyMatch(e -> kind.equals(e.kind()) && queueId.equals(e.queueId()));
     }
 
     /** Sends the action and waits for its answer, then until everything it emitted has been flushed. */

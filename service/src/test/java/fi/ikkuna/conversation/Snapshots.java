@@ -160,7 +160,7 @@ final class Snapshots {
                         s.set("safety", f.get("safety"));
                     }
                 }
-                default -> fail("The model does not know what a resident's '" + f.path("type").asText() + "' frame changes: " + f);
+                default -> fail("The model does not know what a resident's '" + f.path("type").asText() + "' changes: " + f);
             }
         }
         return wire(s);
@@ -190,7 +190,7 @@ final class Snapshots {
                         s.set("returned", f.get("event"));
                     }
                 }
-                default -> fail("The model does not know what a console's '" + f.path("type").asText() + "' frame changes: " + f);
+                default -> fail("The model does not know what a console's '" + f.path("type").asText() + "' changes: " + f);
             }
         }
         return wire(s);
