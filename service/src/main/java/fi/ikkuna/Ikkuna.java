@@ -116,9 +116,12 @@ public final class Ikkuna implements AutoCloseable {
         this.staffing = new fi.ikkuna.queue.Staffing(signedIn::online, queueCatalog::definitions, clock, zone,
                 !"chat".equals(ik.get("widget.when-nobody-online").asString().orElse("contact-request")));
         queues.staffedBy(staffing);
-        this.conversations = new ConversationService(db, pipeline, clock, zone, hub, queues);
-        this.professionals = new ProfessionalActions(db, clock, hub, queues, queueCatalog::ids, pipeline, zone);
-        this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock, hub, queues);
+        // The one after-commit seam: every do* records its frames in Database.tx; they reach this node's connections and
+        // boards here. Cluster fan-out (a later issue) is a second EventSink wired beside this one.
+        db.deliverTo(new fi.ikkuna.conversation.LocalEvents(hub, queues));
+        this.conversations = new ConversationService(db, pipeline, clock, zone);
+        this.professionals = new ProfessionalActions(db, clock, queueCatalog::ids, pipeline, zone);
+        this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock);
         closeWith(new fi.ikkuna.queue.AssigneeLeases(signedIn, handbacks, clock,
                 Duration.parse(ik.get("queue.assignee-grace").asString().orElse("PT2M")),
                 Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000))));
@@ -134,12 +137,12 @@ public final class Ikkuna implements AutoCloseable {
         this.availability = new fi.ikkuna.appointment.Availability(db, clock, zone, ik.get("appointments.horizon-weeks").asInt().orElse(8));
         this.appointmentRequests = new fi.ikkuna.appointment.AppointmentRequests(conversations, availability, clock, zone,
                 ik.get("appointments.offer-limit").asInt().orElse(8));
-        this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone, queues);
+        this.bookings = new fi.ikkuna.appointment.Bookings(db, clock, zone);
         this.appointmentDays = new fi.ikkuna.appointment.DayView(db, professionals, zone, clock);
         this.dataRights = fi.ikkuna.datarights.DataRights.from(ik, db, clock);
-        this.identification = fi.ikkuna.identification.Identification.from(ik, db, clock, hub);
+        this.identification = fi.ikkuna.identification.Identification.from(ik, db, clock);
         this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
-        this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);
+        this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, identification);
         this.retention = fi.ikkuna.retention.Retention.from(ik, db, clock, zone);
         closeWith(retention.schedule());
         this.calls = new fi.ikkuna.call.Calls(new fi.ikkuna.appointment.CallBookings(db), conversations, db, clock,

@@ -77,7 +77,7 @@ public final class Main {
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
                 .register("/observe/metrics", new MetricsService(app.metrics, app.config.get("ikkuna.observe.metrics-token").asString().orElse("")))
                 .register("/identification", new fi.ikkuna.identification.IdentificationRoutes(app.identification,
-                        new fi.ikkuna.identification.Completion(app.identification, app.queues),
+                        new fi.ikkuna.identification.Completion(app.identification),
                         app.config.get("ikkuna.public-origin").asString().orElse(""),
                         app.config.get("ikkuna.auth.secure-cookies").asBoolean().orElse(false)))
                 .register("/api/auth/oidc", app.staffSignIn)

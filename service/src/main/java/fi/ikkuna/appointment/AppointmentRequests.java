@@ -40,11 +40,10 @@ public final class AppointmentRequests {
 
     Offered doRequest(AppointmentChecks.RequestInput in) {
         availability.extendPatterns();
-        ObjectNode[] slots = new ObjectNode[1];
-        ConversationService.Contacted c = conversations.doStartContact(Channel.APPOINTMENT, in.language(), in.text(), in.age(),
-                null, (em, conversation, triage) -> {
+        ConversationService.Contacted<ObjectNode> c = conversations.doStartContact(Channel.APPOINTMENT, in.language(), in.text(),
+                in.age(), null, (em, conversation, triage) -> {
                     if (triage.emergency()) {
-                        return;
+                        return null;
                     }
                     Instant now = clock.instant();
                     List<Slot> free = SlotQueries.free(em, conversation.queueId(), in.type(), now, offerLimit);
@@ -61,12 +60,12 @@ public final class AppointmentRequests {
                     ArrayNode list = o.putArray("slots");
                     // Free slots come earliest first, so every slot inside the deadline precedes those after it.
                     free.forEach(s -> list.add(json.slot(s).put("insideDeadline", deadline == null || !s.startAt().isAfter(deadline))));
-                    slots[0] = o;
+                    return o;
                 });
-        return new Offered(body(c, slots[0]));
+        return new Offered(body(c, c.also()));
     }
 
-    private ObjectNode body(ConversationService.Contacted c, ObjectNode offer) {
+    private ObjectNode body(ConversationService.Contacted<ObjectNode> c, ObjectNode offer) {
         TriageOutcome t = c.triage();
         ObjectNode o = Json.object();
         o.put("requestId", offer == null ? null : offer.get("requestId").asText());

@@ -8,13 +8,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.conversation.ResumeTokens;
 import fi.ikkuna.form.ApiError;
 import fi.ikkuna.form.Codes;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.persistence.Effects;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -27,13 +27,11 @@ public final class Bookings {
     private final Database db;
     private final Clock clock;
     private final ZoneId zone;
-    private final ConversationService.QueueChanges queueChanges;
 
-    public Bookings(Database db, Clock clock, ZoneId zone, ConversationService.QueueChanges queueChanges) {
+    public Bookings(Database db, Clock clock, ZoneId zone) {
         this.db = db;
         this.clock = clock;
         this.zone = zone;
-        this.queueChanges = queueChanges;
     }
 
     /** A new booking: the view, and the token shown only in this answer. */
@@ -45,9 +43,7 @@ public final class Bookings {
             String token = ResumeTokens.newToken();
             String code = Codes.newCode();
             try {
-                Booked b = db.tx(em -> book(em, in, code, token));
-                queueChanges.changed(b.view().path("slot").path("queue").asText());
-                return b;
+                return db.tx((em, fx) -> book(em, fx, in, code, token));
             } catch (RuntimeException e) {
                 if (!Duplicate.is(e)) {
                     throw e;
@@ -67,7 +63,7 @@ public final class Bookings {
         }
     }
 
-    private Booked book(EntityManager em, AppointmentChecks.BookingInput in, String code, String token) {
+    private Booked book(EntityManager em, Effects fx, AppointmentChecks.BookingInput in, String code, String token) {
         Instant now = clock.instant();
         AppointmentRequest r = em.find(AppointmentRequest.class, in.requestId());
         if (r == null) {
@@ -111,6 +107,7 @@ public final class Bookings {
         }
         em.persist(new ConversationEvent(c.id(), now, "appointment_booked", from, c.state(), null,
                 b.code() + " " + s.startAt()));
+        fx.queueChanged(s.queueId());
         return new Booked(BookingJson.view(em, b, s, zone, now), token);
     }
 
@@ -123,12 +120,11 @@ public final class Bookings {
 
     /** Cancels and frees the slot; cancelling twice answers the same cancelled booking. */
     ObjectNode doCancel(String token) {
-        String[] queue = new String[1];
-        ObjectNode v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Instant now = clock.instant();
             Booking b = byToken(em, token);
             Slot s = em.find(Slot.class, b.slotId());
-            queue[0] = s.queueId();
+            fx.queueChanged(s.queueId());
             if (!b.active()) {
                 return BookingJson.view(em, b, s, zone, now);
             }
@@ -148,8 +144,6 @@ public final class Bookings {
             em.persist(new ConversationEvent(c.id(), now, "appointment_cancelled", from, c.state(), null, b.code()));
             return BookingJson.view(em, b, s, zone, now);
         });
-        queueChanges.changed(queue[0]);
-        return v;
     }
 
     private static int touch(EntityManager em, String slotId, Instant now) {

@@ -107,14 +107,19 @@ public class Conversation {
         this.urgency = urgency;
         this.service = service;
         this.queueId = queueId;
-        this.deadline = deadline;
+        this.deadline = asStored(deadline);
         this.triageJson = triageJson;
     }
 
     /** A professional's correction of the urgency ("not an emergency"); the triage record stays as it was decided. */
     public void correctUrgency(Urgency urgency, Instant deadline) {
         this.urgency = urgency;
-        this.deadline = deadline;
+        this.deadline = asStored(deadline);
+    }
+
+    /** DATETIME(6): the frames sent from this entity then say the same instant a reload reads back (EffectsContract). */
+    private static Instant asStored(Instant at) {
+        return at == null ? null : at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public void assignTo(String professionalId) {

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import fi.ikkuna.protocol.Connection;
 
 /**
- * Who is connected to which conversation on this node. Frames are pushed here only after their
- * transaction committed; a client that misses one gets it again by resuming from its last sequence number.
+ * Who is connected to which conversation on this node. A {@code do*}'s frames arrive here through {@link LocalEvents}
+ * only after their transaction committed; a client that misses one gets it again by resuming from its last sequence
+ * number. Typing and receipts, which change nothing stored, come straight from the sockets.
  */
 public final class ConversationHub {
     private final Map<String, Set<Connection>> residents = new ConcurrentHashMap<>();
@@ -54,15 +55,6 @@ public final class ConversationHub {
             e.getKey().send(fi.ikkuna.protocol.Json.object().put("type", "revoked").put("conversationId", conversationId));
             return true;
         });
-    }
-
-    /** Delivers a committed message: internal notes only to professionals. */
-    public void publish(MessageView m) {
-        Object frame = m.toFrame();
-        if (!m.internal()) {
-            toResidents(m.conversationId(), frame);
-        }
-        toProfessionals(m.conversationId(), frame);
     }
 
     public void toResidents(String conversationId, Object frame) {

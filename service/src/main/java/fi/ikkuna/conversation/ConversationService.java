@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.persistence.Effects;
 import fi.ikkuna.protocol.ErrorCode;
 import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.Channel;
@@ -18,25 +19,20 @@ import fi.ikkuna.triage.TriagePipeline;
 import jakarta.persistence.EntityManager;
 
 /**
- * Resident-side conversation changes. Every {@code do*} method is one transaction; frames are published
- * only after it committed, so an ack always refers to a durable message.
+ * Resident-side conversation changes. Every {@code do*} method is one transaction that records its frames in the
+ * transaction's {@link Effects}; they go out only after it committed, so an ack always refers to a durable message.
  */
 public final class ConversationService {
     private final Database db;
     private final TriagePipeline pipeline;
     private final Clock clock;
     private final ZoneId zone;
-    private final ConversationHub hub;
-    private final QueueChanges queueChanges;
 
-    public ConversationService(Database db, TriagePipeline pipeline, Clock clock, ZoneId zone, ConversationHub hub,
-                               QueueChanges queueChanges) {
+    public ConversationService(Database db, TriagePipeline pipeline, Clock clock, ZoneId zone) {
         this.db = db;
         this.pipeline = pipeline;
         this.clock = clock;
         this.zone = zone;
-        this.hub = hub;
-        this.queueChanges = queueChanges;
     }
 
     /** A new conversation and the only copy of its resume token. */
@@ -87,7 +83,8 @@ public final class ConversationService {
     /**
      * Stores a resident message exactly once per client id and runs the pipeline on it. The pipeline runs before
      * the transaction so the conversation row is locked only for the writes. The first attempt inserts straight
-     * away; only when the unique constraint refuses it (a resend) is the earlier message looked up.
+     * away; only when the unique constraint refuses it (a resend) is the earlier message looked up. A resend records
+     * nothing: its frames went out with the first.
      */
     public Posted doPostResidentMessage(ConversationView conversation, String clientMsgId, String text) {
         String id = conversation.id();
@@ -99,27 +96,18 @@ public final class ConversationService {
         TriageOutcome outcome = decided ? pipeline.screen(contact) : pipeline.triage(contact);
         Posted posted;
         try {
-            posted = db.tx(em -> postResident(em, id, clientMsgId, text, outcome, now, false));
+            posted = db.tx((em, fx) -> postResident(em, fx, id, clientMsgId, text, outcome, now, false));
         } catch (RuntimeException e) {
             if (!Duplicate.is(e)) {
                 throw e;
             }
-            posted = db.tx(em -> postResident(em, id, clientMsgId, text, outcome, now, true));
-        }
-        if (!posted.duplicate()) {
-            hub.publish(posted.message());
-            posted.replies().forEach(hub::publish);
-            if (posted.triage() != null) {
-                hub.toResidents(id, StateFrames.triage(id, posted.triage()));
-            }
-            announce(posted.conversation(), posted.triage() != null ? "triaged" : null);
-            queueChanges.changed(posted.conversation().queueId());
+            posted = db.tx((em, fx) -> postResident(em, fx, id, clientMsgId, text, outcome, now, true));
         }
         return posted;
     }
 
-    private Posted postResident(EntityManager em, String conversationId, String clientMsgId, String text, TriageOutcome outcome,
-                                Instant now, boolean lookUpFirst) {
+    private Posted postResident(EntityManager em, Effects fx, String conversationId, String clientMsgId, String text,
+                                TriageOutcome outcome, Instant now, boolean lookUpFirst) {
         Conversation c = lock(em, conversationId);
         if (lookUpFirst || c.state() == ConversationState.CLOSED) {
             Optional<Message> existing = Messages.byClientId(em, conversationId, AuthorKind.RESIDENT, clientMsgId);
@@ -134,16 +122,28 @@ public final class ConversationService {
         em.persist(m);
         TriageStep step = new TriageStep(em, c, now);
         List<MessageView> replies = step.apply(outcome);
-        return new Posted(MessageView.of(m), false, ConversationView.of(c), step.decided() ? outcome : null, replies);
+        MessageView posted = MessageView.of(m);
+        ConversationView v = ConversationView.of(c);
+        StateFrames.message(fx, posted);
+        replies.forEach(r -> StateFrames.message(fx, r));
+        if (step.decided()) {
+            fx.toResidents(conversationId, StateFrames.triage(conversationId, outcome));
+        }
+        StateFrames.announce(fx, v, null, null, step.decided() ? "triaged" : null);
+        return new Posted(posted, false, v, step.decided() ? outcome : null, replies);
     }
 
-    /** A non-chat contact after its first step: the conversation, its resume token and what the pipeline decided. */
-    public record Contacted(ConversationView conversation, String resumeToken, TriageOutcome triage, List<MessageView> replies) {
+    /**
+     * A non-chat contact after its first step: the conversation, its resume token, what the pipeline decided and what
+     * the caller's own part of the transaction returned ({@code also}).
+     */
+    public record Contacted<A>(ConversationView conversation, String resumeToken, TriageOutcome triage, List<MessageView> replies,
+                               A also) {
     }
 
-    /** Lets the caller store its own rows (request, submission) in the contact's transaction. */
-    public interface AlsoInTransaction {
-        void record(EntityManager em, Conversation conversation, TriageOutcome triage);
+    /** Lets the caller store its own rows (request, submission) in the contact's transaction, and return what it built. */
+    public interface AlsoInTransaction<A> {
+        A record(EntityManager em, Conversation conversation, TriageOutcome triage);
     }
 
     /**
@@ -151,12 +151,12 @@ public final class ConversationService {
      * and runs the pipeline exactly as a chat's first message does, all in one transaction with {@code also}.
      * Unlike a chat, the resident asked for a person, so an FAQ answer is kept as a reply but the contact is queued.
      */
-    public Contacted doStartContact(Channel channel, String language, String text, Integer age, String formType,
-                                    AlsoInTransaction also) {
+    public <A> Contacted<A> doStartContact(Channel channel, String language, String text, Integer age, String formType,
+                                           AlsoInTransaction<A> also) {
         String token = ResumeTokens.newToken();
         Instant now = clock.instant();
         TriageOutcome outcome = pipeline.triage(new Contact(text, language, channel, age, formType, now.atZone(zone)));
-        Contacted contacted = db.tx(em -> {
+        return db.tx((em, fx) -> {
             // Built inside the transaction so a retried attempt starts from a fresh entity.
             Conversation c = new Conversation(UUID.randomUUID().toString(), channel, language, ResumeTokens.hash(token), now);
             em.persist(c);
@@ -169,16 +169,16 @@ public final class ConversationService {
                 em.persist(new ConversationEvent(c.id(), now, "queued", ConversationState.SELF_SERVED, ConversationState.QUEUED,
                         null, channel.wire() + " asks for a person"));
             }
-            also.record(em, c, outcome);
-            return new Contacted(ConversationView.of(c), token, outcome, replies);
+            A result = also.record(em, c, outcome);
+            // Nobody is connected to a conversation that starts here; its queue's board and positions change.
+            fx.queueChanged(c.queueId());
+            return new Contacted<>(ConversationView.of(c), token, outcome, replies, result);
         });
-        queueChanges.changed(contacted.conversation().queueId());
-        return contacted;
     }
 
     /** "Did this help?": yes ends the conversation as self-served, no hands it to a person. */
     public ConversationView doFaqFeedback(String conversationId, boolean helpful) {
-        ConversationView v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = lock(em, conversationId);
             ConversationState from = c.state();
             checkTransition(c, helpful ? ConversationState.CLOSED : ConversationState.QUEUED);
@@ -191,15 +191,14 @@ public final class ConversationService {
                 c.close("self_served");
             }
             em.persist(new ConversationEvent(c.id(), now, helpful ? "faq_helpful" : "faq_not_helpful", from, c.state(), null, null));
-            return ConversationView.of(c);
+            ConversationView v = ConversationView.of(c);
+            StateFrames.announce(fx, v, null, null, helpful ? "faq_helpful" : "faq_not_helpful");
+            return v;
         });
-        announce(v, helpful ? "faq_helpful" : "faq_not_helpful");
-        queueChanges.changed(v.queueId());
-        return v;
     }
 
     public ConversationView doResidentClose(String conversationId) {
-        ConversationView v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = lock(em, conversationId);
             ConversationState from = c.state();
             checkTransition(c, ConversationState.CLOSED);
@@ -207,15 +206,10 @@ public final class ConversationService {
             c.moveTo(ConversationState.CLOSED, now);
             c.close(from == ConversationState.QUEUED ? "abandoned" : "resident_closed");
             em.persist(new ConversationEvent(c.id(), now, "closed_by_resident", from, ConversationState.CLOSED, null, null));
-            return ConversationView.of(c);
+            ConversationView v = ConversationView.of(c);
+            StateFrames.announce(fx, v, null, null, "closed_by_resident");
+            return v;
         });
-        announce(v, "closed_by_resident");
-        queueChanges.changed(v.queueId());
-        return v;
-    }
-
-    private void announce(ConversationView v, String event) {
-        StateFrames.announce(hub, v, null, null, event);
     }
 
     public void doRate(String conversationId, int score, String comment) {

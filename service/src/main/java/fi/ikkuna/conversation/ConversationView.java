@@ -29,7 +29,8 @@ public record ConversationView(String id, Channel channel, String language, Conv
         o.put("queue", queueId);
         o.put("deadline", deadline == null ? null : deadline.toString());
         o.put("queuedAt", queuedAt == null ? null : queuedAt.toString());
-        o.put("assigneeId", assigneeId);
+        // Who has it now, as the state frame says: an ended conversation's last assignee is in its history, not here.
+        o.put("assigneeId", state == ConversationState.ASSIGNED ? assigneeId : null);
         // lease_expired or handed_back while it waits again after its assignee left: the board's badge.
         o.put("returned", returnedReason);
         // A proxy contact's relation (child, cared_for, client, other), never who is represented (docs/identification.md).

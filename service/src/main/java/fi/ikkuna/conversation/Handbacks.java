@@ -20,14 +20,10 @@ public final class Handbacks {
 
     private final Database db;
     private final Clock clock;
-    private final ConversationHub hub;
-    private final ConversationService.QueueChanges queueChanges;
 
-    public Handbacks(Database db, Clock clock, ConversationHub hub, ConversationService.QueueChanges queueChanges) {
+    public Handbacks(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.hub = hub;
-        this.queueChanges = queueChanges;
     }
 
     /** A conversation someone has taken, and who. */
@@ -57,10 +53,10 @@ public final class Handbacks {
      * transferred or returned meanwhile (the lock decides, so a last-second reply or close wins cleanly).
      */
     public boolean doReturn(String conversationId, String assigneeId, String reason) {
-        ConversationView v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = ConversationService.lock(em, conversationId);
             if (c.state() != ConversationState.ASSIGNED || !assigneeId.equals(c.assigneeId())) {
-                return null;
+                return false;
             }
             Instant now = clock.instant();
             c.moveTo(ConversationState.QUEUED, now);
@@ -68,13 +64,8 @@ public final class Handbacks {
             em.persist(new ConversationEvent(c.id(), now, reason, ConversationState.ASSIGNED, ConversationState.QUEUED,
                     assigneeId, LEASE_EXPIRED.equals(reason) ? "assignee had no console open" : "handed back on signing out"));
             em.persist(new AccessLogEntry(assigneeId, c.id(), reason, "care", now));
-            return ConversationView.of(c);
+            StateFrames.announce(fx, ConversationView.of(c), null, null, reason);
+            return true;
         });
-        if (v == null) {
-            return false;
-        }
-        StateFrames.announce(hub, v, null, null, reason);
-        queueChanges.changed(v.queueId());
-        return true;
     }
 }

@@ -47,7 +47,8 @@ public class Message {
         this.clientMsgId = clientMsgId;
         this.internal = internal;
         this.body = body;
-        this.createdAt = createdAt;
+        // As stored (DATETIME(6)): the live frame then says the same time as the replay after a reload (EffectsContract).
+        this.createdAt = createdAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public String conversationId() { return conversationId; }

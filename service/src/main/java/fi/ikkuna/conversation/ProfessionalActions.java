@@ -14,6 +14,7 @@ import fi.ikkuna.auth.Principal;
 import fi.ikkuna.auth.Professional;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.persistence.Effects;
 import fi.ikkuna.protocol.ErrorCode;
 import fi.ikkuna.protocol.ProtocolException;
 import jakarta.persistence.EntityManager;
@@ -21,25 +22,22 @@ import jakarta.persistence.EntityManager;
 /**
  * What a professional does to a conversation. A professional sees only conversations of their own queues
  * (or assigned to them); anything else is "not found". {@link #accessConversation} is the only way to load
- * one, and it writes the access log in the same transaction.
+ * one, and it writes the access log in the same transaction. Every {@code do*} records its frames in its transaction's
+ * {@link Effects}; they go out only after the commit.
  */
 public final class ProfessionalActions {
     private final Database db;
     private final Clock clock;
-    private final ConversationHub hub;
-    private final ConversationService.QueueChanges queueChanges;
     private final Supplier<Set<String>> queueIds;
     private final fi.ikkuna.triage.TriagePipeline pipeline;
     private final java.time.ZoneId zone;
 
-    public ProfessionalActions(Database db, Clock clock, ConversationHub hub, ConversationService.QueueChanges queueChanges,
-                               Supplier<Set<String>> queueIds, fi.ikkuna.triage.TriagePipeline pipeline, java.time.ZoneId zone) {
+    public ProfessionalActions(Database db, Clock clock, Supplier<Set<String>> queueIds, fi.ikkuna.triage.TriagePipeline pipeline,
+                               java.time.ZoneId zone) {
         this.pipeline = pipeline;
         this.zone = zone;
         this.db = db;
         this.clock = clock;
-        this.hub = hub;
-        this.queueChanges = queueChanges;
         this.queueIds = queueIds;
     }
 
@@ -61,7 +59,7 @@ public final class ProfessionalActions {
 
     /** Takes a queued conversation; of two professionals claiming at once exactly one wins. */
     public Opened doClaim(Principal p, String conversationId) {
-        Opened opened = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = ConversationService.lock(em, conversationId);
             checkVisible(p, c);
             if (c.state() == ConversationState.ASSIGNED) {
@@ -72,34 +70,33 @@ public final class ProfessionalActions {
             step(em, c, p, ConversationState.ASSIGNED, "claimed", null);
             c.assignTo(p.id());
             em.persist(new AccessLogEntry(p.id(), c.id(), "claim", "care", clock.instant()));
-            return new Opened(ConversationView.of(c), Messages.after(em, c.id(), 0, true));
+            ConversationView v = ConversationView.of(c);
+            StateFrames.announce(fx, v, p.displayName(), p.title(), "claimed");
+            return new Opened(v, Messages.after(em, c.id(), 0, true));
         });
-        announce(opened.conversation(), p, "claimed");
-        return opened;
     }
 
     /**
      * Posts a reply (assignee only) or an internal note. A note by someone other than the assignee needs the
      * conversation open on the writer's connection ({@code opened}): that open is the logged read, and nobody writes
-     * a note on a conversation they have not read.
+     * a note on a conversation they have not read. A resend records nothing: its frame went out with the first.
      */
     public MessageView doPostMessage(Principal p, String conversationId, String clientMsgId, String text, boolean internal,
                                      boolean opened) {
         MessageView m;
         try {
-            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal, opened));
+            m = db.tx((em, fx) -> post(em, fx, p, conversationId, clientMsgId, text, internal, opened));
         } catch (RuntimeException e) {
             if (!Duplicate.is(e)) {
                 throw e;
             }
-            m = db.tx(em -> post(em, p, conversationId, clientMsgId, text, internal, opened));
+            m = db.tx((em, fx) -> post(em, fx, p, conversationId, clientMsgId, text, internal, opened));
         }
-        hub.publish(m);
         return m;
     }
 
-    private MessageView post(EntityManager em, Principal p, String id, String clientMsgId, String text, boolean internal,
-                             boolean opened) {
+    private MessageView post(EntityManager em, Effects fx, Principal p, String id, String clientMsgId, String text,
+                             boolean internal, boolean opened) {
         Conversation c = ConversationService.lock(em, id);
         checkVisible(p, c);
         Optional<Message> existing = Messages.byClientId(em, id, AuthorKind.PROFESSIONAL, clientMsgId);
@@ -118,7 +115,9 @@ public final class ProfessionalActions {
         Message m = new Message(id, c.nextSeq(), AuthorKind.PROFESSIONAL, p.id(), p.displayName(), clientMsgId, internal, text,
                 clock.instant());
         em.persist(m);
-        return MessageView.of(m);
+        MessageView v = MessageView.of(m);
+        StateFrames.message(fx, v);
+        return v;
     }
 
     /**
@@ -130,7 +129,7 @@ public final class ProfessionalActions {
         if (urgency == fi.ikkuna.triage.Urgency.EMERGENCY) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "Choose the urgency the contact really has", "urgency");
         }
-        ConversationView v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = ConversationService.lock(em, conversationId);
             checkVisible(p, c);
             checkAssignee(p, c);
@@ -141,10 +140,10 @@ public final class ProfessionalActions {
             c.correctUrgency(urgency, pipeline.deadline(urgency, c.service(), now.atZone(zone)).orElse(null));
             em.persist(new ConversationEvent(c.id(), now, "urgency_corrected", c.state(), c.state(), p.id(),
                     "emergency -> " + urgency.wire() + ": " + reason));
-            return ConversationView.of(c);
+            ConversationView v = ConversationView.of(c);
+            StateFrames.announce(fx, v, p.displayName(), p.title(), "urgency_corrected");
+            return v;
         });
-        announce(v, p, "urgency_corrected");
-        return v;
     }
 
     /** Sends the conversation to another queue; the reason is kept as a triage correction for the rules staff. */
@@ -165,24 +164,24 @@ public final class ProfessionalActions {
 
     private ConversationView change(Principal p, String id, ConversationState target, String type, String detail,
                                     Consumer<Conversation> also) {
-        String[] previousQueue = new String[1];
-        ConversationView v = db.tx(em -> {
+        return db.tx((em, fx) -> {
             Conversation c = ConversationService.lock(em, id);
             checkVisible(p, c);
             checkAssignee(p, c);
-            previousQueue[0] = c.queueId();
+            String previousQueue = c.queueId();
             also.accept(c);
+            boolean moved = !previousQueue.equals(c.queueId());
             // A transfer keeps from -> to with the reason: it is a triage correction for the rules staff.
-            String recorded = previousQueue[0].equals(c.queueId()) ? detail : previousQueue[0] + " -> " + c.queueId() + ": " + detail;
+            String recorded = moved ? previousQueue + " -> " + c.queueId() + ": " + detail : detail;
             step(em, c, p, target, type, recorded);
-            return ConversationView.of(c);
+            ConversationView v = ConversationView.of(c);
+            StateFrames.announce(fx, v, null, null, type);
+            if (moved) {
+                // After the state frame, so whoever loses it still learns where it went.
+                fx.revokeOutside(id, v.queueId()).queueChanged(previousQueue);
+            }
+            return v;
         });
-        announce(v, null, type);
-        if (!previousQueue[0].equals(v.queueId())) {
-            hub.revokeOutside(id, v.queueId());
-        }
-        queueChanges.changed(previousQueue[0]);
-        return v;
     }
 
     private void step(EntityManager em, Conversation c, Principal p, ConversationState target, String type, String detail) {
@@ -191,11 +190,6 @@ public final class ProfessionalActions {
         Instant now = clock.instant();
         c.moveTo(target, now);
         em.persist(new ConversationEvent(c.id(), now, type, from, target, p.id(), detail));
-    }
-
-    private void announce(ConversationView v, Principal assignee, String event) {
-        StateFrames.announce(hub, v, assignee == null ? null : assignee.displayName(), assignee == null ? null : assignee.title(), event);
-        queueChanges.changed(v.queueId());
     }
 
     private static Conversation visible(EntityManager em, Principal p, String id) {

@@ -1,6 +1,7 @@
 package fi.ikkuna.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.persistence.Effects;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.TriageOutcome;
 
@@ -25,16 +26,33 @@ public final class StateFrames {
         return o;
     }
 
-    /** The same for consoles, plus {@code assigneeId}: a console shows the reply box only to the assignee. */
+    /**
+     * The same for consoles, plus {@code assigneeId} (a console shows the reply box only to the assignee) and the
+     * {@code deadline}, which triage sets and an urgency correction replaces.
+     */
     public static ObjectNode forProfessionals(ObjectNode residentFrame, ConversationView v) {
-        return residentFrame.deepCopy().put("assigneeId", v.state() == ConversationState.ASSIGNED ? v.assigneeId() : null);
+        return residentFrame.deepCopy().put("assigneeId", v.state() == ConversationState.ASSIGNED ? v.assigneeId() : null)
+                .put("deadline", v.deadline() == null ? null : v.deadline().toString());
     }
 
-    /** Sends a lifecycle step to both sides after its transaction committed. */
-    static void announce(ConversationHub hub, ConversationView v, String assigneeName, String assigneeTitle, String event) {
+    /**
+     * Records a lifecycle step for both sides and its queue's refresh, inside the step's transaction: every
+     * {@code do*} announces through here, and it reaches anyone only once that transaction committed.
+     */
+    public static void announce(Effects fx, ConversationView v, String assigneeName, String assigneeTitle, String event) {
         ObjectNode frame = state(v, assigneeName, assigneeTitle, event);
-        hub.toResidents(v.id(), frame);
-        hub.toProfessionals(v.id(), forProfessionals(frame, v));
+        fx.toResidents(v.id(), frame);
+        fx.toProfessionals(v.id(), forProfessionals(frame, v));
+        fx.queueChanged(v.queueId());
+    }
+
+    /** Records a new message for delivery after commit: internal notes only to professionals. */
+    static void message(Effects fx, MessageView m) {
+        Object frame = m.toFrame();
+        if (!m.internal()) {
+            fx.toResidents(m.conversationId(), frame);
+        }
+        fx.toProfessionals(m.conversationId(), frame);
     }
 
     /** {@code triage}: the pipeline outcome for the resident, emergency guidance first. */

@@ -63,13 +63,14 @@ public final class FormSubmissions {
             String token = ResumeTokens.newToken();
             String reference = Codes.newCode();
             try {
-                ConversationService.Contacted c = conversations.doStartContact(Channel.FORM, valid.language(), text, null,
+                ConversationService.Contacted<Void> c = conversations.doStartContact(Channel.FORM, valid.language(), text, null,
                         form.formType(), (em, conversation, triage) -> {
                             em.persist(new FormSubmission(UUID.randomUUID().toString(), form.id(), form.formType(),
                                     conversation.id(), reference, ResumeTokens.hash(token), valid.language(), clock.instant()));
                             if (carried != null) {
                                 carried.onto(em, conversation);
                             }
+                            return null;
                         });
                 return new Submitted(token, reference, c.conversation(), c.triage(), c.replies());
             } catch (RuntimeException e) {

@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 import com.nimbusds.jwt.JWTClaimsSet;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.conversation.ConversationService;
 
 /**
  * The provider's redirect back: the attempt is spent first (a replayed state or code finds it used), then the code is
@@ -21,11 +20,9 @@ import fi.ikkuna.conversation.ConversationService;
 public final class Completion {
     private static final Logger LOG = Logger.getLogger(Completion.class.getName());
     private final Identification id;
-    private final ConversationService.QueueChanges queueChanges;
 
-    public Completion(Identification identification, ConversationService.QueueChanges queueChanges) {
+    public Completion(Identification identification) {
         this.id = identification;
-        this.queueChanges = queueChanges;
     }
 
     /** What the resident's popup shows: the conversation's language and either success or the reason it failed. */
@@ -60,8 +57,9 @@ public final class Completion {
         } catch (Refused e) {
             LOG.info("Identification refused for conversation " + r.conversationId() + ": " + e.getMessage());
             Object frame = IdentificationFrames.failed(r.conversationId(), r.level(), e.reason());
-            id.hub.toResidents(r.conversationId(), frame);
-            id.hub.toProfessionals(r.conversationId(), frame);
+            // Nothing was stored, so there is no transaction to wait for; the same sink still carries it to every node.
+            id.db.events().toResidents(r.conversationId(), frame);
+            id.db.events().toProfessionals(r.conversationId(), frame);
             return new Outcome(r.lang(), e.reason());
         }
     }
@@ -127,8 +125,7 @@ public final class Completion {
         String conversationId = r.conversationId();
         String personKey = id.cipher.personKey(person.nationalId());
         Instant now = id.clock.instant();
-        String[] stored = new String[2];
-        id.db.tx(em -> {
+        id.db.tx((em, fx) -> {
             Conversation c = Identification.lockLive(em, conversationId);
             ResidentIdentity existing = em.find(ResidentIdentity.class, conversationId);
             if (existing != null && !existing.personKey().equals(personKey)) {
@@ -144,15 +141,11 @@ public final class Completion {
             }
             c.identified(kept);
             em.persist(new ConversationEvent(c.id(), now, "identified", null, null, null, kept));
-            stored[0] = kept;
-            stored[1] = c.queueId();
+            fx.toResidents(conversationId, IdentificationFrames.toResident(conversationId, kept, person));
+            fx.toProfessionals(conversationId, IdentificationFrames.toProfessional(conversationId, kept, person));
+            fx.queueChanged(c.queueId()); // the board shows the new level
             return null;
         });
-        id.hub.toResidents(conversationId, IdentificationFrames.toResident(conversationId, stored[0], person));
-        id.hub.toProfessionals(conversationId, IdentificationFrames.toProfessional(conversationId, stored[0], person));
-        if (stored[1] != null) {
-            queueChanges.changed(stored[1]); // the board shows the new level
-        }
     }
 
     private static String claimText(JWTClaimsSet claims, String name) {

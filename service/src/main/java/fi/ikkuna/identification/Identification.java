@@ -11,7 +11,6 @@ import fi.ikkuna.audit.AccessLogEntry;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.conversation.ConversationHub;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.Connection;
@@ -27,21 +26,19 @@ public final class Identification {
     final IdentificationSettings settings;
     final Database db;
     final Clock clock;
-    final ConversationHub hub;
     final IdentityCipher cipher;
     final OidcClient oidc;
 
-    public Identification(IdentificationSettings settings, Database db, Clock clock, ConversationHub hub) {
+    public Identification(IdentificationSettings settings, Database db, Clock clock) {
         this.settings = settings;
         this.db = db;
         this.clock = clock;
-        this.hub = hub;
         this.cipher = settings.enabled() ? new IdentityCipher(settings.key()) : null;
         this.oidc = settings.enabled() ? new OidcClient(settings.oidc()) : null;
     }
 
-    public static Identification from(io.helidon.config.Config ik, Database db, Clock clock, ConversationHub hub) {
-        return new Identification(IdentificationSettings.from(ik.get("identification")), db, clock, hub);
+    public static Identification from(io.helidon.config.Config ik, Database db, Clock clock) {
+        return new Identification(IdentificationSettings.from(ik.get("identification")), db, clock);
     }
 
     public boolean enabled() {
@@ -105,18 +102,16 @@ public final class Identification {
     public void doRequest(Principal p, String conversationId, String requestedLevel) {
         checkEnabled();
         String level = requestedLevel == null ? settings.defaultLevel() : checkLevel(requestedLevel);
-        db.tx(em -> {
+        db.tx((em, fx) -> {
             Conversation c = lockLive(em, conversationId);
             checkVisible(p, c);
             if (c.state() != ConversationState.ASSIGNED || !p.id().equals(c.assigneeId())) {
                 throw new ProtocolException(ErrorCode.NOT_ASSIGNEE, "Take the conversation first");
             }
             em.persist(new ConversationEvent(c.id(), clock.instant(), "identification_requested", null, null, p.id(), level));
+            fx.toBoth(conversationId, IdentificationFrames.requested(conversationId, level, p.displayName(), p.title()));
             return null;
         });
-        ObjectNode frame = IdentificationFrames.requested(conversationId, level, p.displayName(), p.title());
-        hub.toResidents(conversationId, frame);
-        hub.toProfessionals(conversationId, frame);
     }
 
     /**

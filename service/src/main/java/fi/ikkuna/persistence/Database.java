@@ -20,7 +20,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * The one place that owns the connection pool, the schema (Flyway) and the entity manager factory.
- * Everything else runs work through {@link #tx} so a transaction is always committed or rolled back whole.
+ * Everything else runs work through {@link #tx} so a transaction is always committed or rolled back whole, and
+ * what the work recorded in its {@link Effects} reaches the {@link EventSink} only after that commit.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
@@ -29,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory emf;
     private final boolean embedded;
+    private volatile EventSink events = Unwired.SINK;
 
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
@@ -89,17 +91,43 @@ public final class Database implements AutoCloseable {
         return embedded;
     }
 
-    /** Runs {@code work} in one transaction, retrying whole on deadlocks; the caller emits events only after it returns. */
+    /** A transaction's work: it changes rows through {@code em} and records what to tell whom in {@code effects}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(EntityManager em, Effects effects);
+    }
+
+    /** Where committed effects go; set once while wiring, before the first {@code do*} (the hub and queues need the database). */
+    public void deliverTo(EventSink sink) {
+        this.events = java.util.Objects.requireNonNull(sink);
+    }
+
+    /** The sink committed effects go to, for a caller that wraps it (a test that records them, cluster fan-out). */
+    public EventSink events() {
+        return events;
+    }
+
+    /** For work that tells nobody (settings, rule versions, accounts): the same transaction without a collector. */
     public <T> T tx(Function<EntityManager, T> work) {
+        return tx((em, effects) -> work.apply(em));
+    }
+
+    /**
+     * Runs {@code work} in one transaction, retrying whole on deadlocks. Each attempt gets a fresh {@link Effects}; only
+     * the attempt that committed is flushed, after its commit and before this returns, so an answer the caller sends
+     * next (an ack) follows the frames. A rollback or a retried attempt drops what it recorded.
+     */
+    public <T> T tx(Work<T> work) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             EntityManager em = emf.createEntityManager();
             EntityTransaction tx = em.getTransaction();
+            Effects effects = new Effects();
+            T result;
             try {
                 tx.begin();
-                T result = work.apply(em);
+                result = work.apply(em, effects);
                 tx.commit();
-                return result;
             } catch (RuntimeException e) {
                 if (tx.isActive()) {
                     tx.rollback();
@@ -108,9 +136,12 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
                 last = e;
+                continue;
             } finally {
                 em.close();
             }
+            effects.flushTo(events);
+            return result;
         }
         throw last;
     }

@@ -10,13 +10,12 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.conversation.ConversationHub;
-import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.identification.Identification;
 import fi.ikkuna.identification.IdentityCipher;
 import fi.ikkuna.identification.Refused;
 import fi.ikkuna.persistence.Database;
+import fi.ikkuna.persistence.Effects;
 import fi.ikkuna.protocol.Connection;
 import jakarta.persistence.EntityManager;
 
@@ -32,27 +31,21 @@ public final class Proxies {
     private final Database db;
     private final Clock clock;
     private final ZoneId zone;
-    private final ConversationHub hub;
     private final IdentityCipher cipher;
     private final MandateCheck mandates;
-    private final ConversationService.QueueChanges queueChanges;
 
-    Proxies(ProxySettings settings, Database db, Clock clock, ZoneId zone, ConversationHub hub, IdentityCipher cipher,
-            MandateCheck mandates, ConversationService.QueueChanges queueChanges) {
+    Proxies(ProxySettings settings, Database db, Clock clock, ZoneId zone, IdentityCipher cipher, MandateCheck mandates) {
         this.settings = settings;
         this.db = db;
         this.clock = clock;
         this.zone = zone;
-        this.hub = hub;
         this.cipher = cipher;
         this.mandates = mandates;
-        this.queueChanges = queueChanges;
     }
 
-    public static Proxies from(io.helidon.config.Config ik, Database db, Clock clock, ZoneId zone, ConversationHub hub,
-                               Identification identification, ConversationService.QueueChanges queueChanges) {
-        return new Proxies(ProxySettings.from(ik.get("proxy")), db, clock, zone, hub, identification.cipher(),
-                new DeclaredMandate(), queueChanges);
+    public static Proxies from(io.helidon.config.Config ik, Database db, Clock clock, ZoneId zone,
+                               Identification identification) {
+        return new Proxies(ProxySettings.from(ik.get("proxy")), db, clock, zone, identification.cipher(), new DeclaredMandate());
     }
 
     /** Needs the identification key: without it there is no way to keep whom a resident acts for sealed. */
@@ -66,7 +59,7 @@ public final class Proxies {
             checkEnabled();
             Declaration d = Declaration.check(frame, settings, LocalDate.now(clock.withZone(zone)));
             Instant now = clock.instant();
-            String[] done = db.tx(em -> {
+            db.tx((em, fx) -> {
                 Conversation c = checkLive(em, conversationId);
                 d.checkIdentified(c.identificationLevel());
                 Mandate mandate = mandates.check(d.relation(), d.person(), c.identificationLevel());
@@ -79,9 +72,10 @@ public final class Proxies {
                 row.set(d.relation(), mandate, cipher.keyId(), seal(d.person(), conversationId), now);
                 c.proxy(d.relation().wire());
                 em.persist(new ConversationEvent(conversationId, now, event, null, null, null, d.relation().wire()));
-                return new String[] {mandate.wire(), c.queueId()};
+                publish(fx, conversationId, ProxyFrames.declared(conversationId, d.relation().wire(), d.person(), mandate.wire()),
+                        c.queueId());
+                return null;
             });
-            publish(conversationId, ProxyFrames.declared(conversationId, d.relation().wire(), d.person(), done[0]), done[1]);
         } catch (Refused e) {
             refuse(conversationId, from, e);
         }
@@ -91,7 +85,7 @@ public final class Proxies {
     public void doWithdraw(String conversationId, Connection from) {
         try {
             checkEnabled();
-            String queueId = db.tx(em -> {
+            db.tx((em, fx) -> {
                 Conversation c = checkLive(em, conversationId);
                 ProxyDeclaration row = em.find(ProxyDeclaration.class, conversationId);
                 if (row == null) {
@@ -100,9 +94,9 @@ public final class Proxies {
                 em.remove(row);
                 c.proxy(null);
                 em.persist(new ConversationEvent(conversationId, clock.instant(), "proxy_withdrawn", null, null, null, row.relation()));
-                return c.queueId();
+                publish(fx, conversationId, ProxyFrames.withdrawn(conversationId), c.queueId());
+                return null;
             });
-            publish(conversationId, ProxyFrames.withdrawn(conversationId), queueId);
         } catch (Refused e) {
             refuse(conversationId, from, e);
         }
@@ -149,12 +143,8 @@ public final class Proxies {
         return Represented.unsealed(cipher.open(sealed, conversationId + "#proxy"));
     }
 
-    private void publish(String conversationId, ObjectNode frame, String queueId) {
-        hub.toResidents(conversationId, frame);
-        hub.toProfessionals(conversationId, frame);
-        if (queueId != null) {
-            queueChanges.changed(queueId); // the board shows the relation
-        }
+    private static void publish(Effects fx, String conversationId, ObjectNode frame, String queueId) {
+        fx.toBoth(conversationId, frame).queueChanged(queueId); // the board shows the relation
     }
 
     private void refuse(String conversationId, Connection from, Refused e) {

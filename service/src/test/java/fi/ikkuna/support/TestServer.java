@@ -61,7 +61,7 @@ public final class TestServer implements AutoCloseable {
         return ikkuna.database().read(query);
     }
 
-    /** The service's database, for tests that run a component of their own on it (with their own clock). */
+    /** The running service's database: for a component of a test's own (with its own clock), or to wrap its EventSink. */
     public fi.ikkuna.persistence.Database database() {
         return ikkuna.database();
     }
