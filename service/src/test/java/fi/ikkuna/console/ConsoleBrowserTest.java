@@ -8,12 +8,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.widget.Widget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
