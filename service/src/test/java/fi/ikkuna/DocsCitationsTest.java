@@ -107,14 +107,20 @@ class DocsCitationsTest {
         }
     }
 
+    /** Every module's sources (each top-level folder with a src/), by simple class name. */
     private static Map<String, List<String>> javaSources() {
         Map<String, List<String>> out = new HashMap<>();
-        try (Stream<Path> s = Files.walk(ROOT)) {
-            s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/") && !p.toString().contains("/target/"))
-                    .forEach(p -> out.computeIfAbsent(p.getFileName().toString().replace(".java", ""), k -> new ArrayList<>()).add(read(p)));
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path src : modules.map(m -> m.resolve("src")).filter(Files::isDirectory).toList()) {
+                try (Stream<Path> s = Files.walk(src)) {
+                    s.filter(p -> p.toString().endsWith(".java"))
+                            .forEach(p -> out.computeIfAbsent(p.getFileName().toString().replace(".java", ""), k -> new ArrayList<>()).add(read(p)));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        assertTrue(out.containsKey("LoadTest") && out.containsKey("DocsCitationsTest"), "the service's and the load harness's sources");
         return out;
     }
 
