@@ -24,6 +24,7 @@ import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.websocket.WsRouting;
 
 /** Wires configuration, components and routes; nothing else. */
@@ -70,8 +71,8 @@ public final class Main {
     static void routing(HttpRouting.Builder r, Ikkuna app) {
         edge(r);
         r.get("/console", (req, res) -> res.status(Status.MOVED_PERMANENTLY_301).header(HeaderNames.LOCATION, "/console/").send())
-                .register("/console/vendor/chart", StaticContentService.builder("META-INF/resources/webjars/chart.js/4.5.1/dist").build()) // insights
-                .register("/console", StaticContentService.builder("web/console").welcomeFileName("index.html").build())
+                .register("/console/vendor/chart", classpathFiles("META-INF/resources/webjars/chart.js/4.5.1/dist", null)) // insights
+                .register("/console", classpathFiles("web/console", "index.html"))
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
                 .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
@@ -111,5 +112,18 @@ public final class Main {
                 .endpoint("/ws/pro", () -> new ProfessionalSocket(app.limits, app.origins, app.heartbeats, app.sessions,
                         app.signedIn, app.professionals, app.handbacks, app.queues, app.hub, () -> app.rules.console().outcomeCodes(),
                         app.identification, app.proxies, app.calls));
+    }
+
+    /**
+     * Static files from the classpath. Helidon 4.3 deprecates StaticContentService for StaticContentFeature, which is
+     * configured on the server rather than registered on a route; moving there is a change of its own.
+     */
+    @SuppressWarnings("removal")
+    private static HttpService classpathFiles(String location, String welcomeFile) {
+        var files = StaticContentService.builder(location);
+        if (welcomeFile != null) {
+            files.welcomeFileName(welcomeFile);
+        }
+        return files.build();
     }
 }

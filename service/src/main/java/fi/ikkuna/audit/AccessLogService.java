@@ -14,7 +14,6 @@ import fi.ikkuna.auth.Professional;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 
 /** {@code /api/audit} (administrators): who opened a conversation, and what a professional opened. */
 public final class AccessLogService implements HttpService {

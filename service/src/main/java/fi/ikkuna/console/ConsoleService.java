@@ -14,7 +14,6 @@ import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.protocol.HttpErrors;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.queue.QueueCatalog;
 
 /** {@code GET /api/console/content}: the signed-in professional's queues, outcome codes and canned replies, in their language. */

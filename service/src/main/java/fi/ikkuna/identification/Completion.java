@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.List;
 import java.util.logging.Logger;
 
 import com.nimbusds.jwt.JWTClaimsSet;

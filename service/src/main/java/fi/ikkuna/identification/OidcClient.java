@@ -77,9 +77,9 @@ final class OidcClient {
     /** Exchanges the code (with the PKCE verifier) and returns the claims of a valid ID token; {@link Refused} otherwise. */
     JWTClaimsSet redeem(String code, String verifier, String redirectUri, String nonce) {
         Provider p = provider();
-        TokenRequest request = new TokenRequest(p.metadata().getTokenEndpointURI(),
+        TokenRequest request = new TokenRequest.Builder(p.metadata().getTokenEndpointURI(),
                 new ClientSecretBasic(new ClientID(settings.clientId()), new Secret(settings.clientSecret())),
-                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirectUri), new CodeVerifier(verifier)));
+                new AuthorizationCodeGrant(new AuthorizationCode(code), URI.create(redirectUri), new CodeVerifier(verifier))).build();
         JWT idToken;
         try {
             HTTPRequest http = request.toHTTPRequest();

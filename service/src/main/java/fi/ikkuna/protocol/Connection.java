@@ -3,6 +3,7 @@ package fi.ikkuna.protocol;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,15 +22,20 @@ public final class Connection {
     private final WsSession session;
     private final BlockingQueue<Object> outbox;
     private final AtomicBoolean open = new AtomicBoolean(true);
-    private final long openedNanos = System.nanoTime();
+    private final LongSupplier ticker;
+    private final long openedNanos;
     private final String address;
-    private volatile long lastSeenNanos = openedNanos;
+    private volatile long lastSeenNanos;
     private volatile boolean greeted;
     private final java.util.List<Runnable> whenGone = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicBoolean gone = new AtomicBoolean();
 
-    public Connection(WsSession session, int queueLimit) {
+    /** {@code ticker}: the monotonic time the heartbeats that watch this connection measure with. */
+    public Connection(WsSession session, int queueLimit, LongSupplier ticker) {
         this.session = session;
+        this.ticker = ticker;
+        this.openedNanos = ticker.getAsLong();
+        this.lastSeenNanos = openedNanos;
         this.address = session.socketContext().remotePeer().host();
         // Linked, not array-backed: an idle connection should not carry a preallocated slot array.
         this.outbox = new LinkedBlockingQueue<>(queueLimit);
@@ -88,15 +94,15 @@ public final class Connection {
 
     /** Nanoseconds since the connection opened without a successful hello, or 0 once it said hello. */
     public long ungreetedNanos() {
-        return greeted ? 0 : System.nanoTime() - openedNanos;
+        return greeted ? 0 : ticker.getAsLong() - openedNanos;
     }
 
     public void markSeen() {
-        lastSeenNanos = System.nanoTime();
+        lastSeenNanos = ticker.getAsLong();
     }
 
     public long silentNanos() {
-        return System.nanoTime() - lastSeenNanos;
+        return ticker.getAsLong() - lastSeenNanos;
     }
 
     public boolean isOpen() {

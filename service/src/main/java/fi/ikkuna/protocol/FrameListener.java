@@ -62,7 +62,7 @@ public abstract class FrameListener implements WsListener {
 
     @Override
     public void onOpen(WsSession session) {
-        connection = new Connection(session, limits.sendQueueLimit());
+        connection = new Connection(session, limits.sendQueueLimit(), heartbeats.ticker());
         heartbeats.register(connection);
     }
 

@@ -24,10 +24,15 @@ public class QueueEntity {
 
     public QueueEntity(String id, String nameFi, String nameSv, String nameEn, String service) {
         this.id = id;
-        update(nameFi, nameSv, nameEn, service);
+        set(nameFi, nameSv, nameEn, service);
     }
 
     public void update(String nameFi, String nameSv, String nameEn, String service) {
+        set(nameFi, nameSv, nameEn, service);
+    }
+
+    // Private, so the constructor calls nothing a subclass (EclipseLink's weaving) could override: no 'this' escape.
+    private void set(String nameFi, String nameSv, String nameEn, String service) {
         this.nameFi = nameFi;
         this.nameSv = nameSv;
         this.nameEn = nameEn;

@@ -38,6 +38,7 @@ public final class Corrections {
     /** All corrections, newest first; {@code serviceOf} maps a queue id to its service area. */
     public List<Correction> list(Function<String, String> serviceOf) {
         return db.read(em -> {
+            @SuppressWarnings("unchecked") // a native query without a result class gives its rows as Object[]
             List<Object[]> rows = em.createNativeQuery("""
                     select e.id, e.conversation_id, e.detail, c.language, c.channel, m.body, e.at, e.type
                     from conversation_event e

@@ -1,6 +1,5 @@
 package fi.ikkuna.rules;
 
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -60,7 +60,6 @@ public record RuleFiles(SortedMap<String, String> files) {
         }
     }
 
-    /** A stable fingerprint of names and contents, to notice a changed rules directory at start-up. */
     /** Characters in all files together. */
     public long totalChars() {
         return files.values().stream().mapToLong(String::length).sum();

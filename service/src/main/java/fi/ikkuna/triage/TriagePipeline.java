@@ -21,7 +21,6 @@ public interface TriagePipeline {
     /** True once a rule set is loaded and the pipeline can answer. */
     boolean ready();
 
-    /** True when the Finnish analysis runs on its fallback (libvoikko missing): it answers, but misses more. */
     /**
      * The care-guarantee deadline for a contact of this urgency and service at {@code at}, as routing would attach it;
      * used when a professional corrects a contact's urgency. Empty when no deadline applies.

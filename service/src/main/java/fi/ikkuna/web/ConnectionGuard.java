@@ -37,6 +37,9 @@ public final class ConnectionGuard implements ServerConnectionSelector {
      * outside every timeout). WebSocket upgrades keep {@code server.protocols.websocket}; limits from
      * {@code ikkuna.connections}.
      */
+    // Http1ConnectionProvider's constructor is deprecated for ServiceLoader use only; it is the one way in Helidon 4.3
+    // to build the HTTP/1.1 selector this guard wraps.
+    @SuppressWarnings("deprecation")
     public static RequestDeadlines install(WebServerConfig.BuilderBase<?, ?> server, Config config) {
         Config limits = config.get("ikkuna.connections");
         RequestDeadlines deadlines = new RequestDeadlines(limits.get("header-timeout-seconds").asInt().orElse(10),

@@ -26,7 +26,7 @@ final class CountedConnection implements ServerConnection, InterruptableTask<Voi
         }
     }
 
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings({"deprecation", "removal"}) // Helidon 4.3's ServerConnection still declares it abstract
     @Override
     public void handle(Semaphore requestSemaphore) throws InterruptedException {
         try {

@@ -23,7 +23,7 @@ final class RefusedConnection implements ServerConnection {
         ctx.dataWriter().writeNow(BufferData.create(RESPONSE));
     }
 
-    @SuppressWarnings("deprecation")
+    @SuppressWarnings({"deprecation", "removal"}) // Helidon 4.3's ServerConnection still declares it abstract
     @Override
     public void handle(java.util.concurrent.Semaphore requestSemaphore) {
         ctx.dataWriter().writeNow(BufferData.create(RESPONSE));

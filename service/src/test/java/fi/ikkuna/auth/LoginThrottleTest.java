@@ -13,6 +13,7 @@ import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * failures lock only that username from that address; the right password from another address still signs in;
  * an address spraying many usernames is stopped.
  */
+@Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginThrottleTest {
     private Backend db;

@@ -12,7 +12,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.queue.SignedInConnections;
-import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;

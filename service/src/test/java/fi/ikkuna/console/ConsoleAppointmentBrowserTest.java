@@ -14,6 +14,7 @@ import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** Issue 6 in the professional's browser: publish availability in the console, see the resident's booking in "My day". */
+@Tag("browser")
 class ConsoleAppointmentBrowserTest extends ServiceTest {
     private static final String KNEE = "Haluaisin etävastaanottoajan lääkärille, polvi on ollut kipeä jo kuukauden";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Helsinki"));

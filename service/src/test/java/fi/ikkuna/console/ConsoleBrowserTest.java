@@ -8,13 +8,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.protocol.Json;
-import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.widget.Widget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,6 +23,7 @@ import org.openqa.selenium.StaleElementReferenceException;
  * Issue 5 end to end in real headless Chromium: a resident in the widget and professionals in the console,
  * each in its own browser, against the real service with the county's rules.
  */
+@Tag("browser")
 class ConsoleBrowserTest extends ServiceTest {
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
 

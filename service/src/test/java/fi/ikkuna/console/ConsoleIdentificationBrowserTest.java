@@ -16,6 +16,7 @@ import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * In Chromium: a nurse signs in with the county's identity provider (its own login page, another site), takes a
  * conversation, asks the resident to identify, sees the level, name and masked code live, and reveals the full code.
  */
+@Tag("browser")
 class ConsoleIdentificationBrowserTest extends ServiceTest {
     private final OidcProvider county = new OidcProvider(true);
     private final OidcProvider suomifi = new OidcProvider(false);

@@ -11,6 +11,7 @@ import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +26,7 @@ import org.openqa.selenium.interactions.Actions;
  * conversation, not the transfer menu under it. Zoom is what the browser does at 200 %: a viewport of half the CSS
  * pixels at device pixel ratio 2 (CDP Emulation), so media queries and layout see what a zoomed window sees.
  */
+@Tag("browser")
 class ConsoleLayoutBrowserTest extends ServiceTest {
     private static final int[][] WINDOWS = { { 1024, 768 }, { 1280, 800 }, { 1920, 1080 }, { 2560, 1440 } };
     private static final int[] ZOOMS = { 100, 200 };

@@ -14,6 +14,7 @@ import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
 import fi.ikkuna.widget.Widget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebElement;
  * reply are separate actions, and a conversation whose professional left comes back with a badge and a plain notice.
  * The lease's grace is 2 s here; every wait is bounded polling (Browser.WAIT), never a sleep.
  */
+@Tag("browser")
 class ConsoleLifecycleBrowserTest extends ServiceTest {
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";
 

@@ -14,6 +14,7 @@ import fi.ikkuna.support.OutageServer;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.WsTestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,6 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Health brings the banner down by itself once the database is back, and the reply sent again arrives once. An
  * idle console shows the banner from its health poll alone.
  */
+@Tag("mariadb")
+@Tag("browser")
 class ConsoleOutageBrowserTest {
     private static final String REPLY = "Hei, olen sairaanhoitaja. Kuinka korkea kuume on ollut?";
 

@@ -16,6 +16,7 @@ import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WorkbenchPage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Issue 14.7: a Finnish console and workbench stay Finnish, in a browser whose own language is American English:
  * server refusals, states, services, queues, triage reasons and dates all come in Finnish.
  */
+@Tag("browser")
 class OneLanguageBrowserTest extends ServiceTest {
     static final Path WEB = Path.of("src/main/resources/web/console/i18n");
     private static final String QUESTION = "Minulla on ollut kuumetta ja yskää viikon ajan, haluaisin että hoitaja arvioi tilanteen";

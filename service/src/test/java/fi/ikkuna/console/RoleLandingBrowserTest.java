@@ -8,6 +8,7 @@ import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Issue 14.9: each role lands on its own page after signing in on the console: a rules editor on the workbench,
  * a manager on insights, a professional and an administrator on the console. The sign-in answer names the page.
  */
+@Tag("browser")
 class RoleLandingBrowserTest extends ServiceTest {
 
     @Override

@@ -18,6 +18,7 @@ import fi.ikkuna.support.CountyRules;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * started again on the same database: every acknowledged message is there exactly once, and the next message
  * gets a sequence number above every one acknowledged before the crash (none reused).
  */
+@Tag("slow")
 abstract class CrashDurabilityContract {
     private static final int WINDOW = 16;
 

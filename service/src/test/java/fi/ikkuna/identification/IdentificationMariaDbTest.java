@@ -1,7 +1,9 @@
 package fi.ikkuna.identification;
 
 import fi.ikkuna.support.Backend;
+import org.junit.jupiter.api.Tag;
 
+@Tag("mariadb")
 class IdentificationMariaDbTest extends IdentificationContract {
     @Override
     protected Backend backend() {

@@ -52,7 +52,7 @@ class StaffSignInTest extends ServiceTest {
         provider.next(ISSUER, "nurse-1", Map.of("name", "Sari Salo", "groups", List.of("ikkuna-hoitajat", "kaikki")), 3600);
         OidcBrowser browser = new OidcBrowser();
         assertEquals("/console/", signIn(browser).getPath());
-        ObjectNode me = Json.parseObject(browser.get(server.http("/api/auth/me")).body()).with("professional");
+        ObjectNode me = Json.parseObject(browser.get(server.http("/api/auth/me")).body()).withObjectProperty("professional");
         assertEquals("Sari Salo", me.path("name").asText());
         assertEquals("professional", me.path("role").asText());
         assertEquals("sairaanhoitaja", me.path("title").asText());

@@ -13,6 +13,7 @@ import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -21,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The dashboard in real headless Chromium over {@link KnownHistory}: charts, table alternatives, filters, CSV, axe. */
+@Tag("browser")
 class InsightsBrowserTest extends ServiceTest {
     private String base;
 

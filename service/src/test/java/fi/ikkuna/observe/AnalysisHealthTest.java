@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Health names the Finnish analysis: UP with libvoikko, DEGRADED (still 200) on the Snowball fallback. */
+@Tag("slow")
 class AnalysisHealthTest {
 
     private static ObjectNode health(TestServer server) throws Exception {

@@ -13,12 +13,14 @@ import java.util.Map;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.TcpProxy;
 import fi.ikkuna.support.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 13.8: the real MariaDB server behind a TCP proxy the test cuts. Health answers DOWN within 2 s of the
  * outage (it used to stall on the pool's 30 s wait), and UP again by itself once the database is back.
  */
+@Tag("mariadb")
 class DatabaseOutageTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

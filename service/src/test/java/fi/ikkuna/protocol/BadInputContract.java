@@ -15,7 +15,6 @@ import fi.ikkuna.support.CountyRules;
 import fi.ikkuna.support.RawWs;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,9 @@
 package fi.ikkuna.protocol;
 
 import fi.ikkuna.support.Backend;
+import org.junit.jupiter.api.Tag;
 
+@Tag("mariadb")
 class BadInputMariaDbTest extends BadInputContract {
     @Override
     protected Backend backend() {

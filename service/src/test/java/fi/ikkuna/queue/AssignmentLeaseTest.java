@@ -79,7 +79,11 @@ class AssignmentLeaseTest extends ServiceTest {
             JsonNode log = Json.parseObject(admin.get("/api/audit/conversations/" + taken.conversationId).body()).path("entries");
             // Back on the boards, colleagues' consoles log its preview (board_preview) from now on: the return is the last other row.
             List<JsonNode> rows = new java.util.ArrayList<>();
-            log.forEach(e -> { if (!"board_preview".equals(e.path("action").asText())) rows.add(e); });
+            log.forEach(e -> {
+                if (!"board_preview".equals(e.path("action").asText())) {
+                    rows.add(e);
+                }
+            });
             JsonNode last = rows.get(rows.size() - 1);
             assertEquals("lease_expired", last.path("action").asText(), log.toString());
             assertEquals(nurse.id(), last.path("professionalId").asText());

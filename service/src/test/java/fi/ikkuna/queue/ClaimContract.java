@@ -91,7 +91,11 @@ public abstract class ClaimContract extends ServiceTest {
         }
         ArrayNode entries = entries("/api/audit/conversations/" + id);
         List<String> nurses = new java.util.ArrayList<>();
-        entries.forEach(e -> { if (nurse.id().equals(e.path("professionalId").asText())) nurses.add(e.path("action").asText()); });
+        entries.forEach(e -> {
+            if (nurse.id().equals(e.path("professionalId").asText())) {
+                nurses.add(e.path("action").asText());
+            }
+        });
         // Consoles of other tests may be open on the same boards: each of those professionals has a board_preview row too.
         assertEquals(List.of("board_preview", "claim", "open"), nurses, entries.toString());
         List<String> byNurse = entries("/api/audit/professionals/" + nurse.id()).findValuesAsText("conversationId");

@@ -9,12 +9,14 @@ import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WorkbenchPage;
 import fi.ikkuna.widget.Widget;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Issue 8 in real Chromium: edit → test → publish → the resident sees the new behaviour → roll back (issue 14.9: asked first). */
+@Tag("browser")
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkbenchBrowserTest extends ServiceTest {
 

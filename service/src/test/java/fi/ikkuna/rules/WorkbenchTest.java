@@ -24,6 +24,7 @@ import fi.ikkuna.support.ServiceTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * publish (the running service changes without a restart), concurrent publish, the emergency-recall gate,
  * rollback, export and import.
  */
+@Tag("slow")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchTest extends ServiceTest {
     static final String FAQ = """

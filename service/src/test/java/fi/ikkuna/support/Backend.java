@@ -24,6 +24,10 @@ public abstract class Backend implements AutoCloseable {
 
     public abstract String name();
 
+    /** Narrower than AutoCloseable's: no InterruptedException, which try-with-resources would have to handle. */
+    @Override
+    public abstract void close() throws IOException;
+
     public static Backend h2() {
         return new H2();
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * cap, health answers during the flood, every half-open connection is closed within its deadline, and afterwards
  * the same address is served again.
  */
+@Tag("slow")
 class ConnectionFloodTest {
     private static final int PER_ADDRESS = 30;
     private static final int FLOOD = 120;

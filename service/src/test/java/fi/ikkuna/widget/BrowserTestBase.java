@@ -1,54 +1,39 @@
 package fi.ikkuna.widget;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
+import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TcpProxy;
-import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Tag;
 
 /**
- * One real service (embedded H2, the real rule pipeline), one loopback proxy in front of it and one headless
- * Chromium per test class; every test starts in a fresh tab, i.e. as a new resident.
+ * One real service (ServiceTest: embedded H2, the real rule pipeline, the class's config()), one loopback proxy in
+ * front of it and one headless Chromium per test class; every test starts in a fresh tab, i.e. as a new resident.
+ * JUnit starts the service before this class's {@code @BeforeAll} and stops it after its {@code @AfterAll}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTestBase {
-    protected Backend backend;
-    protected TestServer server;
+@Tag("browser")
+abstract class BrowserTestBase extends ServiceTest {
     protected TcpProxy proxy;
     protected Browser browser;
     protected Widget widget;
 
-    /** Extra service configuration for a test class. */
-    protected Map<String, String> config() {
-        return Map.of();
-    }
-
     @BeforeAll
-    void startAll() {
-        backend = Backend.h2();
-        Map<String, String> c = new HashMap<>(config());
-        server = new TestServer(backend, c);
+    void startBrowser() {
         proxy = new TcpProxy(server.port());
         browser = Browser.start();
         widget = new Widget(browser, "http://127.0.0.1:" + proxy.port());
     }
 
     @AfterAll
-    void stopAll() throws Exception {
+    void stopBrowser() throws Exception {
         browser.close();
         proxy.close();
-        server.close();
-        backend.close();
     }
 
     @BeforeEach

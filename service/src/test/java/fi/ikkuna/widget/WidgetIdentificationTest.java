@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.WsTestClient;

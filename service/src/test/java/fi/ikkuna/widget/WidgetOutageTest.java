@@ -16,6 +16,7 @@ import fi.ikkuna.support.WsTestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.WebDriver;
@@ -26,6 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * says plainly that the service is away and the message is kept, resends it with backoff, and once the database
  * is back the message is delivered once and the notice is gone.
  */
+@Tag("mariadb")
+@Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetOutageTest {
     private static final String NOTICE = "Palvelu on hetkellisesti poissa käytöstä — viestisi on tallessa ja lähetetään, kun yhteys palaa.";

@@ -210,7 +210,7 @@ public final class RuleMatcher {
 
     private static void forEachTerm(IndexSearcher searcher, java.util.function.Consumer<BytesRef> action) {
         try {
-            LeafReader reader = (LeafReader) searcher.getIndexReader().leaves().getFirst().reader();
+            LeafReader reader = searcher.getIndexReader().leaves().getFirst().reader();
             Terms terms = reader.terms(RuleParser.FIELD);
             if (terms == null) {
                 return;

@@ -19,7 +19,6 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Random;
