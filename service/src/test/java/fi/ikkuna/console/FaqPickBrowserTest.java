@@ -8,6 +8,7 @@ import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.Select;
  * the resident (entries in the conversation's language); the rules editor sees it in the workbench and accepts it as
  * a variant into the open draft. Both pages axe-clean.
  */
+@Tag("browser")
 class FaqPickBrowserTest extends ServiceTest {
     private static final String QUESTION = "Isä tarvii apua kaupassa käyntiin ja siivoukseen";
 
