@@ -29,6 +29,7 @@ public final class FaqProposals {
     /** All proposals, newest first. */
     public List<Proposal> list() {
         return db.read(em -> {
+            @SuppressWarnings("unchecked") // a native query without a result class gives its rows as Object[]
             List<Object[]> rows = em.createNativeQuery("""
                     select e.id, e.conversation_id, e.detail, c.language, m.body,
                       (select count(*) from conversation_event n where n.conversation_id = e.conversation_id and n.type = 'faq_not_helpful'),
