@@ -51,7 +51,7 @@ public final class ConversationHub {
             if (e.getValue().contains(queue)) {
                 return false;
             }
-            e.getKey().send(fi.ikkuna.protocol.Json.object().put("type", "revoked").put("conversationId", conversationId));
+            e.getKey().send(fi.ikkuna.web.Json.object().put("type", "revoked").put("conversationId", conversationId));
             return true;
         });
     }

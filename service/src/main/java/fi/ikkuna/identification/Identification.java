@@ -15,8 +15,8 @@ import fi.ikkuna.conversation.ConversationHub;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.Connection;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /**

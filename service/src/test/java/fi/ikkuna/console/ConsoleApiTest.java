@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.queue.SignedInConnections;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
@@ -19,6 +18,7 @@ import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /** The console's server side: content per professional, outcome codes, CSRF, sign-out, security headers. */

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /**

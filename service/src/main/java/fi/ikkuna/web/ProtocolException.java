@@ -1,4 +1,4 @@
-package fi.ikkuna.protocol;
+package fi.ikkuna.web;
 
 import java.util.Map;
 
