@@ -3,28 +3,27 @@ package fi.ikkuna;
 import fi.ikkuna.audit.AccessLogService;
 import fi.ikkuna.auth.AuthService;
 import fi.ikkuna.console.ConsoleService;
-import fi.ikkuna.console.SecurityHeaders;
 import fi.ikkuna.conversation.ResidentSocket;
-import fi.ikkuna.protocol.EdgeHeaders;
-import fi.ikkuna.protocol.UnhandledErrors;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
-import io.helidon.webserver.staticcontent.StaticContentService;
 import fi.ikkuna.observe.HealthService;
 import fi.ikkuna.observe.MetricsService;
 import fi.ikkuna.queue.ProfessionalSocket;
 import fi.ikkuna.rules.DraftService;
 import fi.ikkuna.rules.RulesAdminService;
 import fi.ikkuna.rules.WorkbenchService;
-import fi.ikkuna.triage.api.Simulation;
 import fi.ikkuna.triage.api.SimulateService;
+import fi.ikkuna.triage.api.Simulation;
+import fi.ikkuna.web.SecurityHeaders;
+import fi.ikkuna.web.UnhandledErrors;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.logging.common.LogConfig;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.staticcontent.StaticContentService;
 import io.helidon.webserver.websocket.WsRouting;
 
 /** Wires configuration, components and routes; nothing else. */
@@ -60,12 +59,12 @@ public final class Main {
 
     /** Refusals of the transport itself (before routing): the edge's headers, no echoed message. */
     static void edge(WebServerConfig.BuilderBase<?, ?> server) {
-        server.directHandlers(EdgeHeaders.directHandlers());
+        server.directHandlers(SecurityHeaders.directHandlers());
     }
 
     /** What every routed response passes through, whatever route (or none, or a failing one) answers it. */
     static void edge(HttpRouting.Builder r) {
-        r.addFilter(new EdgeHeaders()).addFilter(new SecurityHeaders()).error(Throwable.class, new UnhandledErrors());
+        r.addFilter(new SecurityHeaders()).error(Throwable.class, new UnhandledErrors());
     }
 
     static void routing(HttpRouting.Builder r, Ikkuna app) {

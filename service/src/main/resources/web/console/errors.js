@@ -1,5 +1,5 @@
 // Server refusals in the console's language: WebSocket error frames and REST error bodies carry a code
-// (protocol/ErrorCode, form/ApiError) and, for fields, a field name and a code; their English message is for logs.
+// (web/ErrorCode, ErrorCodesTest holds these texts to it) and, for fields, a field name and a code; their English message is for logs.
 import { t, has } from './i18n.js';
 
 /** The sentence for an error code, with its values ({by} of already_claimed); unknown codes get a generic one. */

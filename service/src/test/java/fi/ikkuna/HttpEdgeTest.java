@@ -16,7 +16,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import io.helidon.http.BadRequestException;
 import io.helidon.webserver.WebServer;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class HttpEdgeTest {
         }
     };
     /** Held so the logger (and the handler on it) is not collected. */
-    private final Logger errors = Logger.getLogger("fi.ikkuna.protocol.UnhandledErrors");
+    private final Logger errors = Logger.getLogger("fi.ikkuna.web.UnhandledErrors");
     private WebServer server;
 
     @BeforeAll

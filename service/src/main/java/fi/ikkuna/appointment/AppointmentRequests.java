@@ -9,9 +9,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.ConversationService;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.web.Json;
 
 /**
  * A resident's appointment request: the text passes the same pipeline as a chat (it becomes a conversation

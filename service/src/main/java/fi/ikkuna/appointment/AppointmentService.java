@@ -4,8 +4,9 @@ import java.time.LocalDate;
 
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.form.ApiError;
-import fi.ikkuna.form.Rest;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -67,12 +68,12 @@ public final class AppointmentService implements HttpService {
 
     private void day(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkSession(req).principal();
-        String date = req.query().first("date").orElseThrow(() -> new ApiError(400, "missing_field", "date is required", "date"));
+        String date = req.query().first("date").orElseThrow(() -> new ProtocolException(ErrorCode.MISSING_FIELD, "date is required", "date"));
         LocalDate d;
         try {
             d = LocalDate.parse(date);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(400, "invalid_field", "date must be yyyy-mm-dd", "date");
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, "date must be yyyy-mm-dd", "date");
         }
         Rest.send(res, 200, days.day(p, d));
     }

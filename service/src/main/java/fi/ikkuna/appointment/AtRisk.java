@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import jakarta.persistence.EntityManager;
 
 /**

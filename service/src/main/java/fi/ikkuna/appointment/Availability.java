@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.UUID;
 
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.form.ApiError;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -61,7 +62,7 @@ public final class Availability {
         return db.tx(em -> {
             AvailabilityPattern pattern = em.find(AvailabilityPattern.class, patternId, LockModeType.PESSIMISTIC_WRITE);
             if (pattern == null || !pattern.professionalId().equals(p.id()) && !p.isAdministrator()) {
-                throw ApiError.notFound("No such pattern");
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such pattern");
             }
             Instant now = clock.instant();
             pattern.end(now, LocalDate.now(clock.withZone(zone)));
@@ -84,7 +85,7 @@ public final class Availability {
                 Instant now = clock.instant();
                 Instant end = in.start().plusSeconds(in.minutes() * 60L);
                 if (!SlotQueries.overlapping(em, p.id(), in.start(), end).isEmpty()) {
-                    throw new ApiError(409, "overlap", "You already have a slot at this time", "start");
+                    throw new ProtocolException(ErrorCode.OVERLAP, "You already have a slot at this time", "start");
                 }
                 Slot cancelled = em.createQuery("select s from Slot s where s.professionalId = :p and s.startAt = :t", Slot.class)
                         .setParameter("p", p.id()).setParameter("t", in.start()).getResultStream().findFirst().orElse(null);
@@ -98,7 +99,7 @@ public final class Availability {
             });
         } catch (RuntimeException e) {
             if (Duplicate.is(e)) {
-                throw new ApiError(409, "overlap", "You already have a slot at this time", "start");
+                throw new ProtocolException(ErrorCode.OVERLAP, "You already have a slot at this time", "start");
             }
             throw e;
         }
@@ -109,10 +110,10 @@ public final class Availability {
         return db.tx(em -> {
             Slot s = em.find(Slot.class, slotId, LockModeType.PESSIMISTIC_WRITE);
             if (s == null || !s.professionalId().equals(p.id()) && !p.isAdministrator()) {
-                throw ApiError.notFound("No such slot");
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such slot");
             }
             if (SlotQueries.activeBooking(em, s.id()) != null) {
-                throw new ApiError(409, "slot_booked", "The slot is booked; agree a new time with the resident first");
+                throw new ProtocolException(ErrorCode.SLOT_BOOKED, "The slot is booked; agree a new time with the resident first");
             }
             s.cancel(clock.instant());
             return s;

@@ -11,10 +11,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.form.ApiError;
-import fi.ikkuna.form.Rest;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -94,7 +95,7 @@ public final class AvailabilityService implements HttpService {
     /** {@code ?queue=&from=&to=} (dates, default today and two weeks on): the queue's slots, booked or not. */
     private void slots(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkSession(req).principal();
-        String queue = req.query().first("queue").orElseThrow(() -> new ApiError(400, "missing_field", "queue is required", "queue"));
+        String queue = req.query().first("queue").orElseThrow(() -> new ProtocolException(ErrorCode.MISSING_FIELD, "queue is required", "queue"));
         AvailabilityChecks.checkMember(p, queue);
         LocalDate from = date(req, "from", today());
         LocalDate to = date(req, "to", from.plusWeeks(2));
@@ -123,7 +124,7 @@ public final class AvailabilityService implements HttpService {
         try {
             return v == null ? fallback : LocalDate.parse(v);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ApiError(400, "invalid_field", name + " must be a date yyyy-mm-dd", name);
+            throw new ProtocolException(ErrorCode.INVALID_FIELD, name + " must be a date yyyy-mm-dd", name);
         }
     }
 }

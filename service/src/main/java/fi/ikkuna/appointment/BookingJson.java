@@ -13,7 +13,7 @@ final class BookingJson {
 
     static ObjectNode view(EntityManager em, Booking b, Slot s, ZoneId zone, Instant now) {
         SlotJson json = new SlotJson(em, zone);
-        ObjectNode o = fi.ikkuna.protocol.Json.object().put("code", b.code()).put("state", b.active() ? "active" : "cancelled")
+        ObjectNode o = fi.ikkuna.web.Json.object().put("code", b.code()).put("state", b.active() ? "active" : "cancelled")
                 .put("createdAt", json.time(b.createdAt()));
         o.set("slot", json.slot(s));
         o.put("phone", mask(b.phone()));

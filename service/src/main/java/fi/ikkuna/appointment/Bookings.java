@@ -10,11 +10,12 @@ import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.conversation.ResumeTokens;
-import fi.ikkuna.form.ApiError;
 import fi.ikkuna.form.Codes;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
 import fi.ikkuna.persistence.Effects;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -51,10 +52,10 @@ public final class Bookings {
                 // Which unique key refused the insert: the slot's, the request's, or (practically never) code/token.
                 boolean slotTaken = db.read(em -> SlotQueries.activeBooking(em, in.slotId()) != null);
                 if (slotTaken) {
-                    throw new ApiError(409, "slot_taken", "Someone else booked this time a moment ago; choose another", "slotId");
+                    throw new ProtocolException(ErrorCode.SLOT_TAKEN, "Someone else booked this time a moment ago; choose another", "slotId");
                 }
                 if (db.read(em -> SlotQueries.activeBookingOfRequest(em, in.requestId()) != null)) {
-                    throw new ApiError(409, "already_booked", "This request already has a booking", "requestId");
+                    throw new ProtocolException(ErrorCode.ALREADY_BOOKED, "This request already has a booking", "requestId");
                 }
                 if (attempt == 3) {
                     throw e;
@@ -67,33 +68,33 @@ public final class Bookings {
         Instant now = clock.instant();
         AppointmentRequest r = em.find(AppointmentRequest.class, in.requestId());
         if (r == null) {
-            throw new ApiError(404, "not_found", "No such appointment request", "requestId");
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such appointment request", "requestId");
         }
         Slot s = em.find(Slot.class, in.slotId());
         if (s == null) {
-            throw new ApiError(404, "not_found", "No such slot", "slotId");
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "No such slot", "slotId");
         }
         if (!s.queueId().equals(r.queueId()) || r.type() != null && r.type() != s.type()) {
-            throw new ApiError(409, "slot_unavailable", "This time is not offered for this request", "slotId");
+            throw new ProtocolException(ErrorCode.SLOT_UNAVAILABLE, "This time is not offered for this request", "slotId");
         }
         if (s.cancelled() || !s.startAt().isAfter(now)) {
-            throw new ApiError(409, "slot_unavailable", "This time is no longer available", "slotId");
+            throw new ProtocolException(ErrorCode.SLOT_UNAVAILABLE, "This time is no longer available", "slotId");
         }
         String phone = AppointmentChecks.checkPhoneFor(s, in.phone());
         if (SlotQueries.activeBookingOfRequest(em, r.id()) != null) {
-            throw new ApiError(409, "already_booked", "This request already has a booking", "requestId");
+            throw new ProtocolException(ErrorCode.ALREADY_BOOKED, "This request already has a booking", "requestId");
         }
         if (SlotQueries.activeBooking(em, s.id()) != null) {
-            throw new ApiError(409, "slot_taken", "Someone else booked this time; choose another", "slotId");
+            throw new ProtocolException(ErrorCode.SLOT_TAKEN, "Someone else booked this time; choose another", "slotId");
         }
         // Queue up behind a professional cancelling this slot (and stop if they did). Slot first, then the
         // conversation: cancelling locks in the same order, so the two never deadlock.
         if (touch(em, s.id(), now) == 0) {
-            throw new ApiError(409, "slot_unavailable", "This time is no longer available", "slotId");
+            throw new ProtocolException(ErrorCode.SLOT_UNAVAILABLE, "This time is no longer available", "slotId");
         }
         Conversation c = em.find(Conversation.class, r.conversationId(), LockModeType.PESSIMISTIC_WRITE);
         if (c.state() == ConversationState.CLOSED) {
-            throw new ApiError(409, "request_closed", "This request has been closed; send a new one", "requestId");
+            throw new ProtocolException(ErrorCode.REQUEST_CLOSED, "This request has been closed; send a new one", "requestId");
         }
         Booking b = new Booking(UUID.randomUUID().toString(), r.id(), s.id(), code, ResumeTokens.hash(token), phone, now);
         em.persist(b);
@@ -129,7 +130,7 @@ public final class Bookings {
                 return BookingJson.view(em, b, s, zone, now);
             }
             if (!s.startAt().isAfter(now)) {
-                throw new ApiError(409, "too_late", "The appointment has already started");
+                throw new ProtocolException(ErrorCode.TOO_LATE, "The appointment has already started");
             }
             touch(em, s.id(), now);
             b.cancel(now, "resident");
@@ -154,6 +155,6 @@ public final class Bookings {
     private static Booking byToken(EntityManager em, String token) {
         return em.createQuery("select b from Booking b where b.tokenHash = :h", Booking.class)
                 .setParameter("h", ResumeTokens.hash(token)).getResultStream().findFirst()
-                .orElseThrow(() -> ApiError.notFound("No booking with this link"));
+                .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No booking with this link"));
     }
 }

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import jakarta.persistence.LockModeType;
 
 /**

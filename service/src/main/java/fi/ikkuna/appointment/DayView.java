@@ -17,9 +17,9 @@ import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.conversation.MessageView;
 import fi.ikkuna.conversation.ProfessionalActions;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * A professional's appointments of one day with each resident's triaged request. The request is read through

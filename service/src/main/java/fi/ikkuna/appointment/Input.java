@@ -42,7 +42,7 @@ final class Input {
         if (n != null && !n.isNull() && !n.isObject()) {
             fail(field, "invalid_type", "must be an object");
         }
-        return new Input(n instanceof ObjectNode o ? o : fi.ikkuna.protocol.Json.object(), prefix + field + ".", errors);
+        return new Input(n instanceof ObjectNode o ? o : fi.ikkuna.web.Json.object(), prefix + field + ".", errors);
     }
 
     /** Fields outside {@code allowed} are refused: the API asks for the minimum and stores nothing more. */

@@ -5,7 +5,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.form.Rest;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

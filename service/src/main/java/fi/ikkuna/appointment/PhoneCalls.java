@@ -8,9 +8,10 @@ import java.time.ZoneId;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.ConversationEvent;
-import fi.ikkuna.form.ApiError;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -38,18 +39,18 @@ public final class PhoneCalls {
                     .setParameter("c", bookingCode).getResultStream().findFirst().orElse(null);
             // Another professional's booking is "not found", like any booking she may not see.
             if (row == null || !((Slot) row[1]).professionalId().equals(p.id())) {
-                throw new ApiError(404, "not_found", "No such appointment of yours", "bookingCode");
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "No such appointment of yours", "bookingCode");
             }
             Slot s = (Slot) row[1];
             Booking b = em.find(Booking.class, ((Booking) row[0]).id(), LockModeType.PESSIMISTIC_WRITE);
             if (!b.active()) {
-                throw new ApiError(409, "booking_cancelled", "The resident cancelled this appointment", "bookingCode");
+                throw new ProtocolException(ErrorCode.BOOKING_CANCELLED, "The resident cancelled this appointment", "bookingCode");
             }
             if (s.type() != AppointmentType.PHONE) {
-                throw new ApiError(409, "not_phone", "Only a phone appointment is called", "bookingCode");
+                throw new ProtocolException(ErrorCode.NOT_PHONE, "Only a phone appointment is called", "bookingCode");
             }
             if (now.isBefore(s.startAt().minus(early))) {
-                throw new ApiError(409, "too_early", "The appointment has not begun yet", "bookingCode");
+                throw new ProtocolException(ErrorCode.TOO_EARLY, "The appointment has not begun yet", "bookingCode");
             }
             if (b.phoneCalledAt() == null) {
                 b.phoneCalled(now, p.id());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Professional;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import jakarta.persistence.EntityManager;
 
 /** Slots and patterns as JSON; times as ISO date-times with the county's offset, which a browser parses as is. */

@@ -12,8 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Professional;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.Rest;
 
 /** {@code /api/audit} (administrators): who opened a conversation, and what a professional opened. */
 public final class AccessLogService implements HttpService {
@@ -27,8 +27,8 @@ public final class AccessLogService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conversations/{id}", HttpErrors.guard(this::byConversation))
-                .get("/professionals/{id}", HttpErrors.guard(this::byProfessional));
+        rules.get("/conversations/{id}", Rest.handle(this::byConversation))
+                .get("/professionals/{id}", Rest.handle(this::byProfessional));
     }
 
     private void byConversation(ServerRequest req, ServerResponse res) {
@@ -61,6 +61,6 @@ public final class AccessLogService implements HttpService {
             }
             return null;
         });
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 }

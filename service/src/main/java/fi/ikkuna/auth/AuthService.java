@@ -11,11 +11,11 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Fields;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 
 /** {@code /api/auth}: sign in, sign out (closes the professional's WebSockets), who am I. */
 public final class AuthService implements HttpService {
@@ -36,9 +36,9 @@ public final class AuthService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/login", HttpErrors.guard(this::login))
-                .post("/logout", HttpErrors.guard(this::logout))
-                .get("/me", HttpErrors.guard(this::me));
+        rules.post("/login", Rest.handle(this::login))
+                .post("/logout", Rest.handle(this::logout))
+                .get("/me", Rest.handle(this::me));
     }
 
     private void login(ServerRequest req, ServerResponse res) {
@@ -56,7 +56,7 @@ public final class AuthService implements HttpService {
         Sessions.Session s = sessions.create(p);
         res.headers().addCookie(SetCookie.builder(Sessions.COOKIE, s.id()).path("/").httpOnly(true).secure(secureCookies)
                 .sameSite(SetCookie.SameSite.STRICT).build());
-        HttpErrors.json(res, me(s));
+        Rest.json(res, me(s));
     }
 
     private void logout(ServerRequest req, ServerResponse res) {
@@ -68,7 +68,7 @@ public final class AuthService implements HttpService {
     }
 
     private void me(ServerRequest req, ServerResponse res) {
-        HttpErrors.json(res, me(auth.checkSession(req)));
+        Rest.json(res, me(auth.checkSession(req)));
     }
 
     private static ObjectNode me(Sessions.Session s) {

@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 
 import io.helidon.config.Config;
 
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Slows password guessing without letting anyone lock a colleague out. Three limits, all configurable under

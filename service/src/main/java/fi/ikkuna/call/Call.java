@@ -5,7 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.appointment.CallBookings.VideoBooking;
 import fi.ikkuna.protocol.Connection;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * One video appointment's live call on this node: at most one resident and one professional connection. The

@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import io.helidon.config.Config;
 
 /**

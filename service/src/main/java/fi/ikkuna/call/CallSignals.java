@@ -5,10 +5,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Fields;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Checks a {@code call_signal} and rebuilds it from the known fields only: the peer receives an offer, an answer or

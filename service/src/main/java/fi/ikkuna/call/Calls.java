@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.appointment.CallBookings;
 import fi.ikkuna.appointment.CallBookings.VideoBooking;
+import fi.ikkuna.appointment.CallBookings;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.ConversationService;
 import fi.ikkuna.conversation.ConversationView;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.Connection;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Video calls of booked video appointments (issue 18): who may join, and relaying WebRTC offer/answer/ICE between
@@ -120,14 +120,14 @@ public final class Calls {
     /** Relays an offer, answer or ICE candidates to the other party of this connection's call. */
     public void signal(Connection c, String conversationId, ObjectNode frame) {
         ObjectNode signal = CallSignals.check(frame, settings);
-        long epoch = fi.ikkuna.protocol.Fields.checkLong(frame, "epoch", 0, Long.MAX_VALUE, 0);
+        long epoch = fi.ikkuna.web.Fields.checkLong(frame, "epoch", 0, Long.MAX_VALUE, 0);
         Call call = checkJoined(c, conversationId);
         synchronized (call) {
             Connection peer = call.peerOf(c);
             if (peer == null) {
                 throw new ProtocolException(ErrorCode.ILLEGAL_TRANSITION, "The other party is not in the call");
             }
-            ObjectNode out = fi.ikkuna.protocol.Json.object().put("type", "call_signal")
+            ObjectNode out = fi.ikkuna.web.Json.object().put("type", "call_signal")
                     .put("conversationId", call.booking.conversationId()).put("epoch", epoch);
             out.set("signal", signal);
             peer.send(out);

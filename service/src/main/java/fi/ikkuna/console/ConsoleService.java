@@ -12,9 +12,9 @@ import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.queue.QueueCatalog;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.Rest;
 
 /** {@code GET /api/console/content}: the signed-in professional's queues, outcome codes and canned replies, in their language. */
 public final class ConsoleService implements HttpService {
@@ -30,7 +30,7 @@ public final class ConsoleService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/content", HttpErrors.guard(this::content));
+        rules.get("/content", Rest.handle(this::content));
     }
 
     private void content(ServerRequest req, ServerResponse res) {
@@ -48,6 +48,6 @@ public final class ConsoleService implements HttpService {
             ArrayNode list = canned.has(r.queue()) ? (ArrayNode) canned.get(r.queue()) : canned.putArray(r.queue());
             list.addObject().put("id", r.id()).put("title", r.title().getOrDefault(lang, r.id())).put("text", r.text().get(lang));
         });
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 }

@@ -58,7 +58,7 @@ public final class ConversationHub {
             revoked.add(e.getKey());
             return true;
         });
-        revoked.forEach(c -> c.send(fi.ikkuna.protocol.Json.object().put("type", "revoked").put("conversationId", conversationId)));
+        revoked.forEach(c -> c.send(fi.ikkuna.web.Json.object().put("type", "revoked").put("conversationId", conversationId)));
     }
 
     public void toResidents(String conversationId, Object frame) {

@@ -10,12 +10,12 @@ import java.util.UUID;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
 import fi.ikkuna.persistence.Effects;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Contact;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.triage.TriagePipeline;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /**

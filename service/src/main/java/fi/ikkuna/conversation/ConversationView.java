@@ -3,9 +3,9 @@ package fi.ikkuna.conversation;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Urgency;
+import fi.ikkuna.web.Json;
 
 /** An immutable copy of a conversation taken inside a transaction, safe to use after it ends. */
 public record ConversationView(String id, Channel channel, String language, ConversationState state, Urgency urgency,

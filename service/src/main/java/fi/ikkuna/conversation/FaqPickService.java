@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.faq.FaqIndex;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -33,8 +33,8 @@ public final class FaqPickService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/entries", HttpErrors.guard(this::entries))
-                .post("/conversations/{id}", HttpErrors.guard(this::pick));
+        rules.get("/entries", Rest.handle(this::entries))
+                .post("/conversations/{id}", Rest.handle(this::pick));
     }
 
     private void entries(ServerRequest req, ServerResponse res) {
@@ -46,7 +46,7 @@ public final class FaqPickService implements HttpService {
         ObjectNode body = Json.object();
         ArrayNode arr = body.putArray("entries");
         faq.get().entries(lang).forEach(e -> arr.addObject().put("id", e.id()).put("question", e.question()));
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void pick(ServerRequest req, ServerResponse res) {
@@ -54,6 +54,6 @@ public final class FaqPickService implements HttpService {
         ObjectNode in = Json.parseObject(req.content().as(String.class));
         String faqId = in.path("faqId").isTextual() ? in.get("faqId").asText() : null;
         boolean fresh = picks.doPick(p, req.path().pathParameters().get("id"), faqId);
-        HttpErrors.json(res, Json.object().put("picked", true).put("new", fresh));
+        Rest.json(res, Json.object().put("picked", true).put("new", fresh));
     }
 }

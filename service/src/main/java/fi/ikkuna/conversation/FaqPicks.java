@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.faq.FaqEntry;
 import fi.ikkuna.triage.faq.FaqIndex;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * A professional's pick: "this FAQ entry answers what the resident asked". Recorded as a {@code faq_picked} event

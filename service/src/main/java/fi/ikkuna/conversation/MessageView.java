@@ -3,7 +3,7 @@ package fi.ikkuna.conversation;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** An immutable committed message. */
 public record MessageView(String conversationId, long seq, AuthorKind author, String authorName, String authorTitle,

@@ -15,8 +15,8 @@ import fi.ikkuna.auth.Professional;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
 import fi.ikkuna.persistence.Effects;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /**

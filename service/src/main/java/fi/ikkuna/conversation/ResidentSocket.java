@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Fields;
 import fi.ikkuna.protocol.FrameListener;
 import fi.ikkuna.protocol.Heartbeats;
-import fi.ikkuna.web.ContactRates;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.OriginPolicy;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.protocol.WsLimits;
 import fi.ikkuna.triage.Channel;
+import fi.ikkuna.web.ContactRates;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
 
 /** The resident endpoint {@code /ws/resident}: one instance per connection. Frames are in docs/protocol.md. */
 public final class ResidentSocket extends FrameListener {

@@ -2,8 +2,8 @@ package fi.ikkuna.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.persistence.Effects;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.web.Json;
 
 /** Builds the lifecycle frames residents and professionals receive. */
 public final class StateFrames {

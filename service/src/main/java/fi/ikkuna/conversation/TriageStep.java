@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.triage.Urgency;
+import fi.ikkuna.web.Json;
 import jakarta.persistence.EntityManager;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * A strongly identified resident's own data (docs/data-rights.md): their contacts, bookings and form submissions and

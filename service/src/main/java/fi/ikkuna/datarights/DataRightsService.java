@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.HttpErrors;
+import fi.ikkuna.web.Rest;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
@@ -28,15 +28,15 @@ public final class DataRightsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", HttpErrors.guard(this::view))
-                .get("/export.json", HttpErrors.guard(this::exportJson))
-                .get("/export.html", HttpErrors.guard(this::exportHtml));
+        rules.get("/", Rest.handle(this::view))
+                .get("/export.json", Rest.handle(this::exportJson))
+                .get("/export.html", Rest.handle(this::exportHtml));
     }
 
     private void view(ServerRequest req, ServerResponse res) {
         ObjectNode data = rights.doRead(token(req), "view");
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
-        HttpErrors.json(res, data);
+        Rest.json(res, data);
     }
 
     private void exportJson(ServerRequest req, ServerResponse res) {

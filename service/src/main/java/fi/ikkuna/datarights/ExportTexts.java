@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** The printable export's words: the widget's own i18n files (one place for every resident-facing text). */
 final class ExportTexts {

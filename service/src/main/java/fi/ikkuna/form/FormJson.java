@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** Form definitions in one language, as a plain-JS renderer needs them (relative date limits resolved to today). */
 final class FormJson {

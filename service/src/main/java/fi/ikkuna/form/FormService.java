@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.AuthorKind;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.RuleLoadException;
 import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -119,13 +120,13 @@ public final class FormService implements HttpService {
         try {
             catalog.reload();
         } catch (RuleLoadException e) {
-            throw new ApiError(422, "invalid_forms", e.getMessage());
+            throw new ProtocolException(ErrorCode.INVALID_FORMS, e.getMessage());
         }
         Rest.send(res, 200, Json.object().put("status", "reloaded").put("forms", catalog.all().size()));
     }
 
     private FormDefinition checkForm(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        return catalog.find(id).orElseThrow(() -> ApiError.notFound("No form '" + id + "'"));
+        return catalog.find(id).orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No form '" + id + "'"));
     }
 }

@@ -17,6 +17,8 @@ import fi.ikkuna.persistence.Database;
 import fi.ikkuna.persistence.Duplicate;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Form submissions: a valid one becomes a conversation through the same pipeline as a chat (Channel.FORM with the
@@ -87,7 +89,7 @@ public final class FormSubmissions {
         return db.read(em -> {
             FormSubmission s = em.createQuery("select s from FormSubmission s where s.replyTokenHash = :h", FormSubmission.class)
                     .setParameter("h", hash).getResultStream().findFirst()
-                    .orElseThrow(() -> ApiError.notFound("No submission with this link"));
+                    .orElseThrow(() -> new ProtocolException(ErrorCode.NOT_FOUND, "No submission with this link"));
             ConversationView v = QueueQueries.view(em, s.conversationId());
             return new Reply(s, v, conversations.messagesAfter(v.id(), 0, false));
         });

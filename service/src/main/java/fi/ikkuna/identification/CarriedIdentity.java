@@ -6,8 +6,8 @@ import java.util.List;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.conversation.ResumeTokens;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /**

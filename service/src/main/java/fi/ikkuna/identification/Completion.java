@@ -49,7 +49,7 @@ public final class Completion {
             Person person = checkPerson(claims);
             try {
                 store(r, level, person);
-            } catch (fi.ikkuna.protocol.ProtocolException e) {
+            } catch (fi.ikkuna.web.ProtocolException e) {
                 throw new Refused(e.code().wire(), e.getMessage()); // e.g. the conversation ended meanwhile
             }
             return new Outcome(r.lang(), null);

@@ -14,8 +14,8 @@ import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.Connection;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /**

@@ -1,7 +1,7 @@
 package fi.ikkuna.identification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * The {@code identification} frame (docs/protocol.md) in its forms. The resident sees their own name; professionals

@@ -1,7 +1,7 @@
 package fi.ikkuna.identification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * Who a resident proved to be. Lives only sealed at rest and in memory while a frame is built; its {@code toString}

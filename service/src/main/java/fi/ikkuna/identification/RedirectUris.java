@@ -3,8 +3,8 @@ package fi.ikkuna.identification;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * The redirect URI registered at the provider: configured, else {@code ikkuna.public-origin} + path. Without either,

@@ -26,8 +26,8 @@ import io.helidon.webserver.http.ServerResponse;
 import fi.ikkuna.auth.Accounts;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.auth.Sessions;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.Rest;
 
 /**
  * {@code /api/auth/oidc}: staff sign in with the county's identity provider beside local accounts (docs/identification.md).
@@ -90,7 +90,7 @@ public final class StaffSignIn implements HttpService {
 
     /** Whether the console shows the button, and its label. */
     private void options(ServerRequest req, ServerResponse res) {
-        HttpErrors.json(res, Json.object().put("enabled", enabled).put("label", c.get("label").asString().orElse("")));
+        Rest.json(res, Json.object().put("enabled", enabled).put("label", c.get("label").asString().orElse("")));
     }
 
     private void start(ServerRequest req, ServerResponse res) {

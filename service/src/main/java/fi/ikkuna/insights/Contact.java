@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * One stored conversation with its lifecycle events, as the insights read it. Everything derived here comes

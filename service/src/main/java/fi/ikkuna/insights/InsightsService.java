@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRules;
@@ -42,7 +42,7 @@ public final class InsightsService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", HttpErrors.guard(this::index)).get("/{table}", HttpErrors.guard(this::table));
+        rules.get("/", Rest.handle(this::index)).get("/{table}", Rest.handle(this::table));
     }
 
     private Principal checkReader(ServerRequest req) {
@@ -64,7 +64,7 @@ public final class InsightsService implements HttpService {
             queues.addObject().put("id", (String) q[0]).put("fi", (String) q[1]).put("sv", (String) q[2]).put("en", (String) q[3])
                     .put("service", (String) q[4]);
         }
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void table(ServerRequest req, ServerResponse res) {
@@ -88,7 +88,7 @@ public final class InsightsService implements HttpService {
         if (name.equals("deadlines")) {
             body.put("atRiskHours", insights.atRisk().toHours());
         }
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private List<Object[]> queueNames() {

@@ -8,8 +8,8 @@ import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.Rest;
 
 /**
  * {@code /observe/health}: 200 UP only when the database answers and a rule set is loaded, else 503 DOWN.
@@ -29,7 +29,7 @@ public final class HealthService implements HttpService {
 
     @Override
     public void routing(HttpRules r) {
-        r.get("/", this::health).get("/ready", this::health).get("/live", (req, res) -> HttpErrors.json(res, Json.object().put("status", "UP")));
+        r.get("/", this::health).get("/ready", this::health).get("/live", (req, res) -> Rest.json(res, Json.object().put("status", "UP")));
     }
 
     private void health(ServerRequest req, ServerResponse res) {
@@ -40,6 +40,6 @@ public final class HealthService implements HttpService {
         body.putObject("checks").put("database", db ? "UP" : "DOWN").put("rules", rs ? "UP" : "DOWN")
                 .put("analysis", degraded ? "DEGRADED" : "UP");
         res.status(db && rs ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 }

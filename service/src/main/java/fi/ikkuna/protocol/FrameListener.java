@@ -17,6 +17,10 @@ import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
 
 import fi.ikkuna.persistence.Unavailable;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Shared frame handling for both endpoints: Origin check, reassembly with a size cap, rate limit, JSON

@@ -1,7 +1,7 @@
 package fi.ikkuna.proxy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * The {@code proxy} frame (docs/protocol.md) in its forms. Both sides get the same declaration: relation, name, the

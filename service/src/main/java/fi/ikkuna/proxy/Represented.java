@@ -2,7 +2,7 @@ package fi.ikkuna.proxy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.identification.Hetu;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * The person a resident acts for: a name and, if given, a henkilötunnus. Lives only sealed at rest and in memory while

@@ -18,7 +18,7 @@ import fi.ikkuna.conversation.QueueQueries;
 import fi.ikkuna.conversation.ResidentSocket;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.protocol.Connection;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /**
  * Queue order (urgency, then deadline, then arrival), residents' live positions and professionals' boards.

@@ -7,8 +7,8 @@ import java.util.Optional;
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 
 /** Setting and releasing a legal hold; each is a conversation event with the administrator who did it. */

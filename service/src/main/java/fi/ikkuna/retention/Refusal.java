@@ -2,8 +2,8 @@ package fi.ikkuna.retention;
 
 import java.util.Map;
 
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * Why a hold or an erasure is refused: {@code illegal_transition} (409) with a {@code reason} a client can translate,

@@ -8,8 +8,8 @@ import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.Rest;
 
 /**
  * {@code /api/retention} (administrators): a conversation's retention status, legal hold on and off, erasure on
@@ -26,11 +26,11 @@ public final class RetentionService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/conversations/{id}", HttpErrors.guard(this::status))
-                .put("/conversations/{id}/hold", HttpErrors.guard(this::hold))
-                .delete("/conversations/{id}/hold", HttpErrors.guard(this::release))
-                .post("/conversations/{id}/erase", HttpErrors.guard(this::erase))
-                .post("/run", HttpErrors.guard(this::run));
+        rules.get("/conversations/{id}", Rest.handle(this::status))
+                .put("/conversations/{id}/hold", Rest.handle(this::hold))
+                .delete("/conversations/{id}/hold", Rest.handle(this::release))
+                .post("/conversations/{id}/erase", Rest.handle(this::erase))
+                .post("/run", Rest.handle(this::run));
     }
 
     private static String id(ServerRequest req) {
@@ -53,31 +53,31 @@ public final class RetentionService implements HttpService {
         } else {
             body.putNull("purged");
         }
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void hold(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkAdministrator(req);
         ObjectNode in = Json.parseObject(req.content().as(String.class));
         LegalHold h = retention.holds().doSet(p, id(req), in.path("reason").isTextual() ? in.path("reason").asText() : null);
-        HttpErrors.json(res, Json.object().put("conversationId", h.conversationId()).put("setBy", h.setBy())
+        Rest.json(res, Json.object().put("conversationId", h.conversationId()).put("setBy", h.setBy())
                 .put("setAt", h.setAt().toString()).put("reason", h.reason()));
     }
 
     private void release(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkAdministrator(req);
-        HttpErrors.json(res, Json.object().put("released", retention.holds().doRelease(p, id(req))));
+        Rest.json(res, Json.object().put("released", retention.holds().doRelease(p, id(req))));
     }
 
     private void erase(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkAdministrator(req);
-        HttpErrors.json(res, Json.object().put("erased", retention.erasure().doErase(p, id(req))));
+        Rest.json(res, Json.object().put("erased", retention.erasure().doErase(p, id(req))));
     }
 
     private void run(ServerRequest req, ServerResponse res) {
         auth.checkAdministrator(req);
         RetentionJob.Report r = retention.job().run();
-        HttpErrors.json(res, Json.object().put("purged", r.purged()).put("accessLogDeleted", r.accessLogDeleted())
+        Rest.json(res, Json.object().put("purged", r.purged()).put("accessLogDeleted", r.accessLogDeleted())
                 .put("batches", r.batches()));
     }
 

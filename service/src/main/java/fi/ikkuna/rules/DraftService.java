@@ -12,14 +12,14 @@ import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Fields;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.queue.QueueCatalog;
 import fi.ikkuna.triage.RuleLoadException;
 import fi.ikkuna.triage.api.Simulation;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 
 /**
  * {@code /api/workbench/drafts}: create (from the active version or a zip), edit with validation as you type,
@@ -49,31 +49,31 @@ public final class DraftService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/", HttpErrors.guard(this::create))
-                .post("/import", HttpErrors.guard(this::importZip))
-                .get("/", HttpErrors.guard(this::list))
-                .get("/{id}", HttpErrors.guard(this::get))
-                .put("/{id}/files", HttpErrors.guard(this::save))
-                .post("/{id}/validate", HttpErrors.guard(this::validate))
-                .post("/{id}/try", HttpErrors.guard(this::tryIt))
-                .post("/{id}/test", HttpErrors.guard(this::test))
-                .post("/{id}/publish", HttpErrors.guard(this::publish))
-                .post("/{id}/approve", HttpErrors.guard(this::approve))
-                .post("/{id}/rebase", HttpErrors.guard(this::rebase))
-                .post("/{id}/corrections/{event}/accept", HttpErrors.guard(this::acceptCorrection));
+        rules.post("/", Rest.handle(this::create))
+                .post("/import", Rest.handle(this::importZip))
+                .get("/", Rest.handle(this::list))
+                .get("/{id}", Rest.handle(this::get))
+                .put("/{id}/files", Rest.handle(this::save))
+                .post("/{id}/validate", Rest.handle(this::validate))
+                .post("/{id}/try", Rest.handle(this::tryIt))
+                .post("/{id}/test", Rest.handle(this::test))
+                .post("/{id}/publish", Rest.handle(this::publish))
+                .post("/{id}/approve", Rest.handle(this::approve))
+                .post("/{id}/rebase", Rest.handle(this::rebase))
+                .post("/{id}/corrections/{event}/accept", Rest.handle(this::acceptCorrection));
     }
 
     private void create(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkRulesEditor(req);
         res.status(Status.CREATED_201);
-        HttpErrors.json(res, draftJson(drafts.doCreate(p, null)));
+        Rest.json(res, draftJson(drafts.doCreate(p, null)));
     }
 
     private void importZip(ServerRequest req, ServerResponse res) {
         Principal p = auth.checkRulesEditor(req);
         RuleFiles files = RuleDrafts.checkZip(req.content().as(byte[].class));
         res.status(Status.CREATED_201);
-        HttpErrors.json(res, draftJson(drafts.doCreate(p, files)));
+        Rest.json(res, draftJson(drafts.doCreate(p, files)));
     }
 
     /** The drafts (without their files), whose they are, and who approved their current files. */
@@ -86,12 +86,12 @@ public final class DraftService implements HttpService {
                     .put("mine", d.authorId().equals(p.id()));
             d.approval().ifPresent(a -> o.put("approvedBy", a.name()));
         }
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void get(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
-        HttpErrors.json(res, draftJson(draft(req)));
+        Rest.json(res, draftJson(draft(req)));
     }
 
     /** Saves one file (content null deletes it) and answers with the validation of the whole draft. */
@@ -103,13 +103,13 @@ public final class DraftService implements HttpService {
         RuleFiles files = drafts.withFile(d, Fields.checkString(body, "path", 200),
                 content == null || content.isNull() ? null : Fields.checkOptionalString(body, "content", 1_000_000));
         drafts.doSave(d.id(), files);
-        HttpErrors.json(res, validation(files));
+        Rest.json(res, validation(files));
     }
 
     private void validate(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         ObjectNode body = Json.parseObject(req.content().as(String.class));
-        HttpErrors.json(res, validation(drafts.withFile(draft(req), Fields.checkString(body, "path", 200),
+        Rest.json(res, validation(drafts.withFile(draft(req), Fields.checkString(body, "path", 200),
                 Fields.checkOptionalString(body, "content", 1_000_000))));
     }
 
@@ -120,13 +120,13 @@ public final class DraftService implements HttpService {
         ObjectNode body = Json.object();
         body.set("draft", Json.MAPPER.valueToTree(simulation.toJson(draft.pipeline().triage(contact))));
         body.set("published", Json.MAPPER.valueToTree(simulation.toJson(active.triage(contact))));
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void test(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         DraftEvaluation.Report report = DraftEvaluation.run(compiled(draft(req).files()), active, corrections.list(queues::serviceOf));
-        HttpErrors.json(res, Json.MAPPER.valueToTree(report));
+        Rest.json(res, Json.MAPPER.valueToTree(report));
     }
 
     /**
@@ -162,7 +162,7 @@ public final class DraftService implements HttpService {
         }
         int version = versions.doPublish(p.displayName(), approver, d.baseVersion(), d.files(), comment, compiled);
         drafts.doDelete(d.id());
-        HttpErrors.json(res, Json.object().put("version", version));
+        Rest.json(res, Json.object().put("version", version));
     }
 
     /** A second rules editor approves the draft's current files; what it changes in the safety net is in the answer. */
@@ -170,13 +170,13 @@ public final class DraftService implements HttpService {
         Principal p = auth.checkRulesEditor(req);
         RuleDraft d = drafts.doApprove(draft(req).id(), p.id(), p.displayName());
         SafetyChanges changes = SafetyChanges.between(active.active().rules(), compiled(d.files()));
-        HttpErrors.json(res, Json.object().put("approvedBy", p.displayName()).put("filesHash", d.files().hash())
+        Rest.json(res, Json.object().put("approvedBy", p.displayName()).put("filesHash", d.files().hash())
                 .set("safetyChanges", Json.MAPPER.valueToTree(changes)));
     }
 
     private void rebase(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
-        HttpErrors.json(res, draftJson(drafts.doRebase(draft(req).id())));
+        Rest.json(res, draftJson(drafts.doRebase(draft(req).id())));
     }
 
     /** Turns a professional's transfer into a labelled case of the draft (cases/corrections.yaml). */
@@ -192,7 +192,7 @@ public final class DraftService implements HttpService {
         }
         RuleFiles files = drafts.withFile(d, CorrectionCases.FILE, CorrectionCases.append(d.files().files().get(CorrectionCases.FILE), c));
         drafts.doSave(d.id(), files);
-        HttpErrors.json(res, validation(files));
+        Rest.json(res, validation(files));
     }
 
     private CompiledRules compiled(RuleFiles files) {

@@ -5,12 +5,12 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.auth.Authenticator;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.faq.FaqEntry;
 import fi.ikkuna.triage.faq.FaqIndex;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -36,8 +36,8 @@ public final class FaqProposalService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", HttpErrors.guard(this::list))
-                .post("/{event}/accept/{draft}", HttpErrors.guard(this::accept));
+        rules.get("/", Rest.handle(this::list))
+                .post("/{event}/accept/{draft}", Rest.handle(this::accept));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -52,7 +52,7 @@ public final class FaqProposalService implements HttpService {
                     .put("notHelpful", p.notHelpful()).put("shownFaqId", p.shownFaqId())
                     .put("shownQuestion", shown == null ? null : shown.question());
         }
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void accept(ServerRequest req, ServerResponse res) {
@@ -64,7 +64,7 @@ public final class FaqProposalService implements HttpService {
         FaqProposals.Proposal chosen = checkEntry(p, req);
         RuleFiles files = drafts.withFile(d, AcceptedVariants.FILE, AcceptedVariants.append(d.files().files().get(AcceptedVariants.FILE), chosen));
         drafts.doSave(d.id(), files);
-        HttpErrors.json(res, Json.object().put("accepted", true).put("file", AcceptedVariants.FILE));
+        Rest.json(res, Json.object().put("accepted", true).put("file", AcceptedVariants.FILE));
     }
 
     /**

@@ -55,7 +55,7 @@ public final class FaqProposals {
         if (triageJson == null) {
             return null;
         }
-        com.fasterxml.jackson.databind.JsonNode first = fi.ikkuna.protocol.Json.parseObject(String.valueOf(triageJson)).path("faq").path(0);
+        com.fasterxml.jackson.databind.JsonNode first = fi.ikkuna.web.Json.parseObject(String.valueOf(triageJson)).path("faq").path(0);
         return first.path("id").isTextual() ? first.path("id").asText() : null;
     }
 }

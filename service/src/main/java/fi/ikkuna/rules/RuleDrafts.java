@@ -11,8 +11,8 @@ import java.util.zip.ZipInputStream;
 
 import fi.ikkuna.auth.Principal;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /** Editors' drafts: created from the active version or from an imported zip, edited file by file, rebased. */
 public final class RuleDrafts {

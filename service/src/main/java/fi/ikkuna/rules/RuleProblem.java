@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.web.Json;
 
 /**
  * Why a rule file does not load, as a code with values the workbench translates (fi/sv/en): the loader's reason

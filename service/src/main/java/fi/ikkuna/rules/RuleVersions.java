@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 

@@ -1,15 +1,16 @@
 package fi.ikkuna.rules;
 
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 
 /**
  * {@code POST /api/rules/reload} (rules editor or administrator): re-reads the rules directory and swaps the
@@ -27,17 +28,16 @@ public final class RulesAdminService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/reload", HttpErrors.guard(this::reload));
+        rules.post("/reload", Rest.handle(this::reload));
     }
 
     private void reload(ServerRequest req, ServerResponse res) {
         auth.checkRulesEditor(req);
         try {
             reload.run();
-            HttpErrors.json(res, Json.object().put("status", "reloaded"));
+            Rest.json(res, Json.object().put("status", "reloaded"));
         } catch (RuleLoadException e) {
-            res.status(Status.create(422, "Unprocessable Content"));
-            HttpErrors.json(res, Json.object().set("error", Json.object().put("code", "invalid_rules").put("message", e.getMessage())));
+            Rest.send(res, new ProtocolException(ErrorCode.INVALID_RULES, e.getMessage()));
         }
     }
 }

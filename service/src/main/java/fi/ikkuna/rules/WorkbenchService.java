@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -11,7 +12,6 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -19,13 +19,13 @@ import io.helidon.webserver.http.ServerResponse;
 
 import fi.ikkuna.auth.Authenticator;
 import fi.ikkuna.auth.Principal;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Fields;
-import fi.ikkuna.protocol.HttpErrors;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.queue.QueueCatalog;
 import fi.ikkuna.triage.RuleLoadException;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.Fields;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.ProtocolException;
+import fi.ikkuna.web.Rest;
 
 /** {@code /api/workbench} (rules editors, administrators): versions, export, rollback and drafts. Drafts: see {@link DraftService}. */
 public final class WorkbenchService implements HttpService {
@@ -56,16 +56,16 @@ public final class WorkbenchService implements HttpService {
                 .put("conversationId", c.conversationId()).put("text", c.contact().text())
                 .put("language", c.contact().language()).put("from", c.fromQueue()).put("to", c.toQueue())
                 .put("expectService", c.expectService()).put("expectUrgency", c.expectUrgency()).put("reason", c.reason()));
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/versions", HttpErrors.guard(this::list))
-                .get("/versions/{n}", HttpErrors.guard(this::version))
-                .get("/versions/{n}/export", HttpErrors.guard(this::export))
-                .post("/versions/{n}/rollback", HttpErrors.guard(this::rollback))
-                .get("/corrections", HttpErrors.guard(this::corrections));
+        rules.get("/versions", Rest.handle(this::list))
+                .get("/versions/{n}", Rest.handle(this::version))
+                .get("/versions/{n}/export", Rest.handle(this::export))
+                .post("/versions/{n}/rollback", Rest.handle(this::rollback))
+                .get("/corrections", Rest.handle(this::corrections));
     }
 
     private void list(ServerRequest req, ServerResponse res) {
@@ -75,7 +75,7 @@ public final class WorkbenchService implements HttpService {
         ArrayNode arr = body.putArray("versions");
         versions.list().forEach(v -> arr.addObject().put("version", v.version()).put("author", v.author()).put("approvedBy", v.approvedBy())
                 .put("createdAt", v.createdAt().toString()).put("comment", v.comment()).put("active", v.version() == current));
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     private void version(ServerRequest req, ServerResponse res) {
@@ -85,7 +85,7 @@ public final class WorkbenchService implements HttpService {
                 .put("createdAt", v.createdAt().toString())
                 .put("comment", v.comment()).put("diff", v.diff());
         body.set("files", Json.MAPPER.valueToTree(v.files().files()));
-        HttpErrors.json(res, body);
+        Rest.json(res, body);
     }
 
     /** The version as the triage-rules/ directory, so it can live in version control. */
@@ -113,18 +113,18 @@ public final class WorkbenchService implements HttpService {
         String comment = Fields.checkOptionalString(body, "comment", 1000);
         try {
             int version = versions.doRollback(p.displayName(), checkVersion(req), comment);
-            HttpErrors.json(res, Json.object().put("version", version));
+            Rest.json(res, Json.object().put("version", version));
         } catch (RuleLoadException e) {
             invalid(res, e);
         }
     }
 
     static void invalid(ServerResponse res, RuleLoadException e) {
-        res.status(Status.create(422, "Unprocessable Content"));
-        ObjectNode error = Json.object().put("code", "invalid_rules").put("message", e.getMessage())
-                .put("file", relative(e.file())).put("line", e.line());
-        error.set("problem", RuleProblem.of(e));
-        HttpErrors.json(res, Json.object().set("error", error));
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("file", relative(e.file()));
+        where.put("line", e.line());
+        where.put("problem", RuleProblem.of(e));
+        Rest.send(res, new ProtocolException(ErrorCode.INVALID_RULES, e.getMessage(), null, where));
     }
 
     /** Drafts are loaded from a scratch copy: report the path inside the rules directory. */

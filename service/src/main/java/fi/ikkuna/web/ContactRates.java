@@ -7,8 +7,6 @@ import java.util.function.LongSupplier;
 
 import io.helidon.config.Config;
 
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
 
 /**
  * New contacts (chats, forms, appointment requests: every channel starts the same process, so they share one

@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.protocol.OriginPolicy;
 import fi.ikkuna.queue.Staffing;
+import fi.ikkuna.web.Json;
+import fi.ikkuna.web.SecurityHeaders;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -30,12 +31,13 @@ public final class WidgetService implements HttpService {
             "svg", "image/svg+xml");
 
     private final WidgetFiles files = new WidgetFiles("web/widget/");
-    private final SecurityHeaders security;
+    /** The app document's policy: framed only by the service and the county origins. */
+    private final String appPolicy;
     private final WidgetPages pages;
     private final Staffing staffing;
 
     public WidgetService(OriginPolicy origins, Staffing staffing) {
-        this.security = new SecurityHeaders(origins.frameAncestors());
+        this.appPolicy = SecurityHeaders.widgetApp(origins.frameAncestors());
         this.staffing = staffing;
         this.pages = new WidgetPages(new WidgetTexts(files));
     }
@@ -75,7 +77,7 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get(ext));
         if (name.endsWith(".html")) {
             // app.html and the booking and reply pages: scripts only from files, API calls only to this origin.
-            security.app(res);
+            SecurityHeaders.policy(res, appPolicy);
         } else if (name.startsWith("i18n/")) {
             // The loader on a county page reads its launcher label from here; the texts are public.
             res.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
@@ -93,7 +95,7 @@ public final class WidgetService implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, TYPES.get("html"));
         res.header(HeaderNames.CACHE_CONTROL, "no-cache");
         res.header(HeaderNames.CONTENT_LANGUAGE, lang);
-        security.page(res);
+        SecurityHeaders.policy(res, SecurityHeaders.WIDGET_PAGE);
         res.send(render.apply(lang));
     }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /**

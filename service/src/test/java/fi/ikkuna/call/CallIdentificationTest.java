@@ -10,9 +10,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /** With {@code ikkuna.call.resident-identification} set, the booking link alone no longer gets the resident into the call. */

@@ -14,12 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TcpProxy;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

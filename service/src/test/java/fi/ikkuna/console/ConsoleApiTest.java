@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.queue.SignedInConnections;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
@@ -18,6 +17,7 @@ import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /** The console's server side: content per professional, outcome codes, CSRF, sign-out, security headers. */

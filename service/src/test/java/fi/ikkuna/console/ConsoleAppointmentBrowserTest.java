@@ -10,10 +10,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

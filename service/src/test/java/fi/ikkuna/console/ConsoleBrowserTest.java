@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import fi.ikkuna.widget.Widget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -9,12 +9,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.OidcBrowser;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -7,18 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.MoveTargetOutOfBoundsException;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.MoveTargetOutOfBoundsException;
 
 /**
  * Issue 14.3: board and conversation never overlap, from 1024 to 2560 px and at 200 % zoom, and every "Ota

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import fi.ikkuna.widget.Widget;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.OutageServer;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

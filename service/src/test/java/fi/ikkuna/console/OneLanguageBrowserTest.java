@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Browser;
 import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WorkbenchPage;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

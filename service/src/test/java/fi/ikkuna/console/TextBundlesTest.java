@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /**

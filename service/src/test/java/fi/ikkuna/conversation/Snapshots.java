@@ -11,11 +11,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.persistence.EventSink;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 
 /**
  * For {@link EffectsContract}: what a fresh {@code welcome} (resident) and {@code opened} (professional) show of a

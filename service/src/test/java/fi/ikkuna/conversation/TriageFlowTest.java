@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -14,12 +14,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.audit.AccessLogEntry;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.OidcBrowser;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 

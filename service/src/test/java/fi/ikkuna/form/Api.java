@@ -6,9 +6,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.TestServer;
+import fi.ikkuna.web.Json;
 
 /** Plain REST calls as the widget (no cookie) or the console (session cookie and CSRF header) makes them. */
 public record Api(TestServer server, Pro pro) {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.OidcBrowser;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

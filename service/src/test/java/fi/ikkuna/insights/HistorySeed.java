@@ -16,10 +16,10 @@ import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Urgency;
+import fi.ikkuna.web.Json;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 

@@ -17,7 +17,7 @@ class TableTest {
         assertEquals("name,count,rate\r\nplain,3,0.5\r\n\"a,b\",1,\r\n\"say \"\"hi\"\"\",2,1.0\r\n\"two\nlines\",0,\r\n'=cmd(),1,\r\n",
                 t.toCsv());
         assertEquals("{\"table\":\"x\",\"columns\":[\"name\",\"count\",\"rate\"],\"rows\":[{\"name\":\"plain\",\"count\":3,\"rate\":0.5}]}",
-                fi.ikkuna.protocol.Json.write(new Table.Builder("x", "name", "count", "rate").add("plain", 3L, 0.5).build().toJson()));
+                fi.ikkuna.web.Json.write(new Table.Builder("x", "name", "count", "rate").add("plain", 3L, 0.5).build().toJson()));
     }
 
     @Test

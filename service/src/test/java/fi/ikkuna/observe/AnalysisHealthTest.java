@@ -7,9 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.TestServer;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

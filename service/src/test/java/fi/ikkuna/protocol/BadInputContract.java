@@ -10,12 +10,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.support.Backend;
-import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.CountyRules;
+import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.RawWs;
 import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 
 /**

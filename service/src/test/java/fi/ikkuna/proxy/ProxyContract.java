@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.OidcBrowser;
@@ -20,6 +19,7 @@ import fi.ikkuna.support.Resident;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.TestServer;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

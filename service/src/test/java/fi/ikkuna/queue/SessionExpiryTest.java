@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Pro;
 import fi.ikkuna.support.ServiceTest;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

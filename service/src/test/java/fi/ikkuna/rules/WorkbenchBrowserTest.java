@@ -148,13 +148,13 @@ class WorkbenchBrowserTest extends ServiceTest {
                 throw new AssertionError(e);
             }
         };
-        String draft = fi.ikkuna.protocol.Json.parseObject(send.apply("/api/workbench/drafts", "{}").body()).path("id").asText();
+        String draft = fi.ikkuna.web.Json.parseObject(send.apply("/api/workbench/drafts", "{}").body()).path("id").asText();
         // A changed safety instruction: recall stays, but it is a change to the safety net.
-        String rescue = fi.ikkuna.protocol.Json.parseObject(author.get("/api/workbench/drafts/" + draft).body()).path("files")
+        String rescue = fi.ikkuna.web.Json.parseObject(author.get("/api/workbench/drafts/" + draft).body()).path("files")
                 .path("rules/13-safety-rescue.yaml").asText();
         String changed = rescue.replaceFirst("Soita heti 112\\.", "Soita heti hätänumeroon 112.");
         org.junit.jupiter.api.Assertions.assertNotEquals(rescue, changed);
-        send.apply("/api/workbench/drafts/" + draft + "/files", fi.ikkuna.protocol.Json.write(fi.ikkuna.protocol.Json.object()
+        send.apply("/api/workbench/drafts/" + draft + "/files", fi.ikkuna.web.Json.write(fi.ikkuna.web.Json.object()
                 .put("path", "rules/13-safety-rescue.yaml").put("content", changed)));
         org.junit.jupiter.api.Assertions.assertEquals(409,
                 send.apply("/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"alone\"}").statusCode());

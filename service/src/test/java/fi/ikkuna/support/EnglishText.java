@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**

@@ -1,7 +1,7 @@
 package fi.ikkuna.support;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** Builders for client frames, spelled as docs/protocol.md spells them. */
 public final class Frames {

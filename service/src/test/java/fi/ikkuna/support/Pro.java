@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** A signed-in professional: session cookie, CSRF token and a way to open the professional WebSocket. */
 public record Pro(TestServer server, String cookie, String csrf, String id, String name) {

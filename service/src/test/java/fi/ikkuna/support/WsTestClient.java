@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
+import fi.ikkuna.web.Json;
 
 /** A protocol client over the JDK WebSocket: records every frame so tests can wait for the one they expect. */
 public final class WsTestClient implements WebSocket.Listener, AutoCloseable {

@@ -9,9 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.Json;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.support.Frames;
 import fi.ikkuna.support.Resident;

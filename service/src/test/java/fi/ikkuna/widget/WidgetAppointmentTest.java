@@ -12,8 +12,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.form.Api;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.Pro;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;

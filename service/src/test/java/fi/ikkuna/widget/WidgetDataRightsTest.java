@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.protocol.Json;
 import fi.ikkuna.support.EnglishText;
 import fi.ikkuna.support.OidcProvider;
 import fi.ikkuna.support.WsTestClient;
+import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -3,6 +3,7 @@ package fi.ikkuna.triage.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.ikkuna.triage.Channel;
 import fi.ikkuna.triage.Contact;
+import fi.ikkuna.web.ErrorCode;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -18,10 +19,10 @@ final class SimulateRequest {
 
     /** A request the API refuses, with the field to blame. */
     static final class Invalid extends RuntimeException {
-        final String code;
+        final ErrorCode code;
         final String field;
 
-        Invalid(String code, String field, String message) {
+        Invalid(ErrorCode code, String field, String message) {
             super(message);
             this.code = code;
             this.field = field;
@@ -33,30 +34,30 @@ final class SimulateRequest {
 
     static Contact checkContact(JsonNode body, ZoneId zone) {
         if (body == null || !body.isObject()) {
-            throw new Invalid("invalid_body", null, "the body must be a JSON object");
+            throw new Invalid(ErrorCode.INVALID_BODY, null, "the body must be a JSON object");
         }
         body.fieldNames().forEachRemaining(f -> {
             if (!KNOWN.contains(f)) {
-                throw new Invalid("unknown_field", f, "unknown field '" + f + "'");
+                throw new Invalid(ErrorCode.UNKNOWN_FIELD, f, "unknown field '" + f + "'");
             }
         });
         JsonNode text = body.get("text");
         if (text == null || !text.isTextual() || text.asText().isBlank()) {
-            throw new Invalid("required", "text", "text is required and must be a non-empty string");
+            throw new Invalid(ErrorCode.REQUIRED, "text", "text is required and must be a non-empty string");
         }
         if (text.asText().length() > MAX_TEXT) {
-            throw new Invalid("too_long", "text", "text must be at most " + MAX_TEXT + " characters");
+            throw new Invalid(ErrorCode.TOO_LONG, "text", "text must be at most " + MAX_TEXT + " characters");
         }
         JsonNode lang = body.get("language");
         if (lang == null || !lang.isTextual() || !LANGUAGES.contains(lang.asText())) {
-            throw new Invalid("invalid_value", "language", "language must be one of fi, sv, en");
+            throw new Invalid(ErrorCode.INVALID_VALUE, "language", "language must be one of fi, sv, en");
         }
         Channel channel = checkChannel(body.get("channel"));
         Integer age = checkAge(body.get("age"));
         ZonedDateTime at = checkAt(body.get("at"), zone);
         JsonNode form = body.get("form_type");
         if (form != null && !form.isNull() && !form.isTextual()) {
-            throw new Invalid("invalid_value", "form_type", "form_type must be a string");
+            throw new Invalid(ErrorCode.INVALID_VALUE, "form_type", "form_type must be a string");
         }
         return new Contact(text.asText(), lang.asText(), channel, age,
                 form == null || form.isNull() ? null : form.asText(), at);
@@ -72,7 +73,7 @@ final class SimulateRequest {
             }
             return Channel.fromWire(n.asText());
         } catch (IllegalArgumentException e) {
-            throw new Invalid("invalid_value", "channel", "channel must be one of chat, appointment, form");
+            throw new Invalid(ErrorCode.INVALID_VALUE, "channel", "channel must be one of chat, appointment, form");
         }
     }
 
@@ -81,7 +82,7 @@ final class SimulateRequest {
             return null;
         }
         if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 130) {
-            throw new Invalid("invalid_value", "age", "age must be a whole number from 0 to 130");
+            throw new Invalid(ErrorCode.INVALID_VALUE, "age", "age must be a whole number from 0 to 130");
         }
         return n.asInt();
     }
@@ -93,7 +94,7 @@ final class SimulateRequest {
         try {
             return OffsetDateTime.parse(n.asText()).atZoneSameInstant(zone);
         } catch (DateTimeParseException e) {
-            throw new Invalid("invalid_value", "at", "at must be an ISO-8601 date-time with offset, e.g. 2026-11-23T09:15:00+02:00");
+            throw new Invalid(ErrorCode.INVALID_VALUE, "at", "at must be an ISO-8601 date-time with offset, e.g. 2026-11-23T09:15:00+02:00");
         }
     }
 }

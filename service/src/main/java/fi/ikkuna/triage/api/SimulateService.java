@@ -7,6 +7,8 @@ import fi.ikkuna.triage.Contact;
 import fi.ikkuna.triage.RuleTriagePipeline;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.triage.TriagePipeline;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -49,14 +51,14 @@ public final class SimulateService implements HttpService {
             JsonNode body = JSON.readTree(req.content().as(String.class));
             contact = SimulateRequest.checkContact(body, zone);
         } catch (JsonProcessingException e) {
-            send(res, Status.BAD_REQUEST_400, error("invalid_json", "the body is not valid JSON", null));
+            send(res, error(ErrorCode.INVALID_JSON, "the body is not valid JSON", null));
             return;
         } catch (SimulateRequest.Invalid e) {
-            send(res, Status.BAD_REQUEST_400, error(e.code, e.getMessage(), e.field));
+            send(res, error(e.code, e.getMessage(), e.field));
             return;
         }
         if (!pipeline.ready()) {
-            send(res, Status.SERVICE_UNAVAILABLE_503, error("not_ready", "no rule set is loaded", null));
+            send(res, error(ErrorCode.NOT_READY, "no rule set is loaded", null));
             return;
         }
         send(res, Status.OK_200, toJson(pipeline.triage(contact)));
@@ -82,12 +84,17 @@ public final class SimulateService implements HttpService {
         return out;
     }
 
-    private static Map<String, Object> error(String code, String message, String field) {
+    /** The simulation's own body (it always names {@code field}, null or not), with the code's status. */
+    private static ProtocolException error(ErrorCode code, String message, String field) {
+        return new ProtocolException(code, message, field);
+    }
+
+    private static void send(ServerResponse res, ProtocolException refusal) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("code", code);
-        e.put("message", message);
-        e.put("field", field);
-        return Map.of("error", e);
+        e.put("code", refusal.code().wire());
+        e.put("message", refusal.getMessage());
+        e.put("field", refusal.field());
+        send(res, refusal.code().status(), Map.of("error", e));
     }
 
     private static void send(ServerResponse res, Status status, Object body) {

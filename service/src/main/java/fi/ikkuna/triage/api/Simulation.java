@@ -4,10 +4,10 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.ikkuna.protocol.ErrorCode;
-import fi.ikkuna.protocol.ProtocolException;
 import fi.ikkuna.triage.Contact;
 import fi.ikkuna.triage.TriageOutcome;
+import fi.ikkuna.web.ErrorCode;
+import fi.ikkuna.web.ProtocolException;
 
 /**
  * The simulation contract for other callers (the rules workbench tries drafts with it): the same request

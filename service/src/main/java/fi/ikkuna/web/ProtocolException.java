@@ -1,8 +1,12 @@
-package fi.ikkuna.protocol;
+package fi.ikkuna.web;
 
 import java.util.Map;
 
-/** A rejected request: becomes an {@code error} frame (or a 4xx JSON body) and changes nothing. */
+/**
+ * A rejected request, the one refusal type of both edges: an {@code error} frame on a socket, and through
+ * {@link Rest#handle} a JSON body with its {@link ErrorCode}'s status. It changes nothing. The name is kept
+ * from when only the sockets had it: every package throws it, and renaming it would touch all of them.
+ */
 public class ProtocolException extends RuntimeException {
     private final ErrorCode code;
     private final String field;

@@ -1,11 +1,11 @@
-package fi.ikkuna.protocol;
+package fi.ikkuna.web;
 
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The only place frame fields are checked; each check names the field it rejects. */
+/** The only place fields of a frame or a REST body are checked; each check names the field it rejects. */
 public final class Fields {
     private Fields() {
     }

@@ -1,8 +1,7 @@
-package fi.ikkuna.protocol;
+package fi.ikkuna.web;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,11 +27,10 @@ public final class UnhandledErrors implements ErrorHandler<Throwable> {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable t) {
-        EdgeHeaders.apply(res);
+        SecurityHeaders.edge(res);
         if (t instanceof HttpException http && http.status().code() < 500) {
             // Helidon's own refusals (unparsable query, no such route): the status is the answer, the message is not.
-            send(res, http.status(), http.status().reasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'),
-                    http.status().reasonPhrase(), null);
+            send(res, http.status(), ErrorCode.ofRefusal(http.status()).wire(), http.status().reasonPhrase(), null);
             return;
         }
         if (Unavailable.is(t)) {
@@ -40,7 +38,7 @@ public final class UnhandledErrors implements ErrorHandler<Throwable> {
             LOG.warning(() -> "Database unavailable in " + req.prologue().method().text() + " "
                     + req.matchingPattern().orElse("(no route)") + ": " + Unavailable.summary(t));
             res.header(HeaderNames.RETRY_AFTER, "5");
-            send(res, Status.SERVICE_UNAVAILABLE_503, ErrorCode.UNAVAILABLE.wire(),
+            send(res, ErrorCode.UNAVAILABLE.status(), ErrorCode.UNAVAILABLE.wire(),
                     "The service is temporarily unavailable; try again shortly", null);
             return;
         }
@@ -50,7 +48,7 @@ public final class UnhandledErrors implements ErrorHandler<Throwable> {
         LOG.log(Level.SEVERE, t, () -> "Unhandled error " + id + " in " + req.prologue().method().text() + " "
                 + req.matchingPattern().orElse("(no route)"));
         res.header(HeaderNames.create("X-Correlation-Id"), id);
-        send(res, Status.INTERNAL_SERVER_ERROR_500, ErrorCode.INTERNAL.wire(), "Internal error; reported under " + id, id);
+        send(res, ErrorCode.INTERNAL.status(), ErrorCode.INTERNAL.wire(), "Internal error; reported under " + id, id);
     }
 
     private static void send(ServerResponse res, Status status, String code, String message, String correlationId) {

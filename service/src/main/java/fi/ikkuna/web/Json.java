@@ -1,4 +1,4 @@
-package fi.ikkuna.protocol;
+package fi.ikkuna.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
