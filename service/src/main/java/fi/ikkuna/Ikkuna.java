@@ -117,8 +117,13 @@ public final class Ikkuna implements AutoCloseable {
                 !"chat".equals(ik.get("widget.when-nobody-online").asString().orElse("contact-request")));
         queues.staffedBy(staffing);
         // The one after-commit seam: every do* records its frames in Database.tx; they reach this node's connections and
-        // boards here. Cluster fan-out (a later issue) is a second EventSink wired beside this one.
-        db.deliverTo(new fi.ikkuna.conversation.LocalEvents(hub, queues));
+        // boards here, and with a NATS URL every other node's too (docs/cluster.md).
+        fi.ikkuna.persistence.EventSink local = new fi.ikkuna.conversation.LocalEvents(hub, queues);
+        fi.ikkuna.cluster.Cluster cluster = fi.ikkuna.cluster.Cluster.from(ik, local);
+        if (cluster != null) {
+            closeWith(cluster);
+        }
+        db.deliverTo(cluster == null ? local : cluster.events());
         this.conversations = new ConversationService(db, pipeline, clock, zone);
         this.professionals = new ProfessionalActions(db, clock, queueCatalog::ids, pipeline, zone);
         this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock);
