@@ -3,6 +3,7 @@
 // actions; anyone else reads, may write a note, and is told in words what happened (docs/console.md).
 import { t, dateTime, time } from './i18n.js';
 import { reason as triageReason, serviceName } from './reasons.js';
+import { el } from '/widget/dom.js';
 
 let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -79,14 +80,9 @@ export class ConversationView {
       ['service', c.service && serviceName(c.service), c.service], ['queue', c.queue && queueName(c.queue), c.queue],
       ['deadline', dateTime(c.deadline), c.deadline]];
     for (const [k, v, code] of rows) {
-      const dt = document.createElement('dt');
-      dt.textContent = t(k);
-      const dd = document.createElement('dd');
-      dd.textContent = v ?? '–';
-      dd.dataset.field = k;
-      dd.dataset.value = code ?? '';
+      const dd = el('dd', { text: v ?? '–', attrs: { 'data-field': k, 'data-value': code ?? '' } });
       if (k === 'state') dd.dataset.state = c.state;
-      dl.append(dt, dd);
+      dl.append(el('dt', { text: t(k) }), dd);
     }
   }
 
@@ -96,29 +92,19 @@ export class ConversationView {
     if (!triage) return;
     const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
     for (const line of lines) {
-      const li = document.createElement('li');
-      li.textContent = line;
-      ul.append(li);
+      ul.append(el('li', { text: line }));
     }
   }
 
   append(m) {
     if (m.conversationId && m.conversationId !== this.current) return;
     if (this.transcript.querySelector(`[data-seq="${m.seq}"]`)) return;
-    const li = document.createElement('li');
-    li.dataset.seq = m.seq;
-    li.lang = m.author === 'resident' ? '' : document.documentElement.lang;
-    li.className = m.internal ? 'internal' : m.author;
-    const who = document.createElement('span');
-    who.className = 'author';
     const name = m.author === 'resident' ? t('resident') : m.author === 'bot' ? t('bot') : m.authorName;
-    who.textContent = `${m.internal ? t('note') + ' – ' : ''}${name} ${time(m.at)}`;
-    const body = document.createElement('span');
-    body.className = 'text';
-    body.textContent = m.text;
-    const state = document.createElement('span');
-    state.className = 'delivery';
-    li.append(who, body, state);
+    const who = el('span', { cls: 'author', text: `${m.internal ? t('note') + ' – ' : ''}${name} ${time(m.at)}` });
+    const li = el('li', { cls: m.internal ? 'internal' : m.author, attrs: { 'data-seq': m.seq } },
+      who, el('span', { cls: 'text', text: m.text }), el('span', { cls: 'delivery' }));
+    // The resident's words are in a language the console does not know: lang="" says so to a screen reader.
+    li.lang = m.author === 'resident' ? '' : document.documentElement.lang;
     this.transcript.append(li);
     this.transcript.scrollTop = this.transcript.scrollHeight;
     if (m.author === 'resident') {
@@ -242,10 +228,7 @@ export class ConversationView {
   fillSelect(id, pairs) {
     const select = document.getElementById(id);
     select.replaceChildren(...pairs.map(([value, label]) => {
-      const o = document.createElement('option');
-      o.value = value;
-      o.textContent = label;
-      return o;
+      return el('option', { text: label, attrs: { value } });
     }));
   }
 }
