@@ -3,7 +3,7 @@
 // actions; anyone else reads, may write a note, and is told in words what happened (docs/console.md).
 import { t, dateTime, time } from './i18n.js';
 import { reason as triageReason, serviceName } from './reasons.js';
-import { el } from '/widget/dom.js';
+import { el, $ } from '/widget/dom.js';
 
 let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -15,21 +15,21 @@ export class ConversationView {
     this.content = content;
     this.announce = announce;
     this.current = null;
-    this.section = document.getElementById('conversation');
-    this.transcript = document.getElementById('transcript');
+    this.section = $('conversation');
+    this.transcript = $('transcript');
     this.pending = new Map();
     // Two separate actions: a reply can never become a note (or a note a reply) because of a forgotten setting.
-    document.getElementById('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(false); });
-    document.getElementById('send-note').addEventListener('click', () => this.send(true));
-    document.getElementById('conv-take').addEventListener('click', () => this.act('claim'));
-    document.getElementById('reply').addEventListener('input', () => this.typing());
-    document.getElementById('canned').addEventListener('change', (e) => this.useCanned(e.target));
-    document.getElementById('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
-    document.getElementById('not-emergency-form').addEventListener('submit', (e) => { e.preventDefault(); this.notEmergency(); });
-    document.getElementById('release').addEventListener('click', () => this.act('release'));
-    document.getElementById('close-form').addEventListener('submit', (e) => {
+    $('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(false); });
+    $('send-note').addEventListener('click', () => this.send(true));
+    $('conv-take').addEventListener('click', () => this.act('claim'));
+    $('reply').addEventListener('input', () => this.typing());
+    $('canned').addEventListener('change', (e) => this.useCanned(e.target));
+    $('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
+    $('not-emergency-form').addEventListener('submit', (e) => { e.preventDefault(); this.notEmergency(); });
+    $('release').addEventListener('click', () => this.act('release'));
+    $('close-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      this.act('close', { outcome: document.getElementById('outcome').value });
+      this.act('close', { outcome: $('outcome').value });
     });
     this.lastTyping = 0;
   }
@@ -47,8 +47,8 @@ export class ConversationView {
     this.fillSelect('outcome', this.content.outcomes.map((o) => [o.code, o.name]));
     this.fillSelect('canned', [['', t('cannedNone')], ...(this.content.canned[c.queue] || []).map((r) => [r.id, r.title])]);
     this.follow(c.state, c.assigneeId, null);
-    document.getElementById('conv-h').focus?.();
-    document.getElementById('reply').focus();
+    $('conv-h').focus?.();
+    $('reply').focus();
   }
 
   /**
@@ -57,22 +57,22 @@ export class ConversationView {
    */
   follow(state, assigneeId, event, assigneeName) {
     const mine = state === 'assigned' && assigneeId === this.me().id;
-    document.getElementById('send-reply').hidden = !mine;
-    document.getElementById('canned').disabled = !mine;
-    document.getElementById('conv-actions').hidden = !mine;
-    document.getElementById('conv-take').hidden = state !== 'queued';
+    $('send-reply').hidden = !mine;
+    $('canned').disabled = !mine;
+    $('conv-actions').hidden = !mine;
+    $('conv-take').hidden = state !== 'queued';
     let notice = '';
     if (!mine) {
       if (event && t(`ev_${event}`) !== `ev_${event}`) notice = t(`ev_${event}`, { name: assigneeName || '' });
       else if (state === 'assigned') notice = t('takenBy', { name: assigneeName || t('colleague') });
       else notice = t(`st_${state}`);
     }
-    document.getElementById('conv-notice').textContent = notice;
+    $('conv-notice').textContent = notice;
     return notice;
   }
 
   meta(c) {
-    const dl = document.getElementById('conv-meta');
+    const dl = $('conv-meta');
     dl.replaceChildren();
     // Shown by name in the console's language; data-value keeps the code for the code that needs it (issue 14.7).
     const queueName = (id) => this.content.queues.find((q) => q.id === id)?.name ?? id;
@@ -87,7 +87,7 @@ export class ConversationView {
   }
 
   why(triage) {
-    const ul = document.getElementById('triage-list');
+    const ul = $('triage-list');
     ul.replaceChildren();
     if (!triage) return;
     const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
@@ -114,7 +114,7 @@ export class ConversationView {
   }
 
   send(internal) {
-    const box = document.getElementById('reply');
+    const box = $('reply');
     const text = box.value.trim();
     if (!text || !this.current) { box.focus(); return; }
     const clientMsgId = newId();
@@ -122,7 +122,7 @@ export class ConversationView {
     if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text, ref: clientMsgId })) {
       this.pending.set(clientMsgId, { conversationId: this.current, text, internal });
       box.value = '';
-      document.getElementById('canned').value = '';
+      $('canned').value = '';
       box.focus();
     }
   }
@@ -132,7 +132,7 @@ export class ConversationView {
     const reply = this.pending.get(frame.ref);
     if (!reply) return;
     this.pending.delete(frame.ref);
-    const box = document.getElementById('reply');
+    const box = $('reply');
     if (reply.conversationId !== this.current) return;
     // Whatever was typed since stays, after the reply that was not sent.
     // Reply and note are separate buttons: she sends it again with the one she meant.
@@ -161,7 +161,7 @@ export class ConversationView {
 
   residentTyping(frame) {
     if (frame.conversationId !== this.current) return;
-    const p = document.getElementById('typing');
+    const p = $('typing');
     p.textContent = t('residentTyping');
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => { p.textContent = ''; }, 4000);
@@ -169,7 +169,7 @@ export class ConversationView {
 
   useCanned(select) {
     const reply = (this.content.canned[this.queueOf()] || []).find((r) => r.id === select.value);
-    if (reply) document.getElementById('reply').value = reply.text;
+    if (reply) $('reply').value = reply.text;
   }
 
   queueOf() {
@@ -177,25 +177,25 @@ export class ConversationView {
   }
 
   transfer() {
-    const queue = document.getElementById('transfer-queue').value;
-    const reason = document.getElementById('transfer-reason').value.trim();
-    if (!reason) { document.getElementById('transfer-reason').focus(); return; }
+    const queue = $('transfer-queue').value;
+    const reason = $('transfer-reason').value.trim();
+    if (!reason) { $('transfer-reason').focus(); return; }
     this.act('transfer', { queue, reason });
   }
 
   /** "Not an emergency" (issue 12): the assignee sets the urgency it really has; it becomes a triage correction. */
   notEmergency() {
-    const reason = document.getElementById('corrected-reason').value.trim();
-    if (!reason) { document.getElementById('corrected-reason').focus(); return; }
-    this.act('correct_urgency', { urgency: document.getElementById('corrected-urgency').value, reason });
-    document.getElementById('corrected-reason').value = '';
+    const reason = $('corrected-reason').value.trim();
+    if (!reason) { $('corrected-reason').focus(); return; }
+    this.act('correct_urgency', { urgency: $('corrected-urgency').value, reason });
+    $('corrected-reason').value = '';
   }
 
   /** The correction form is offered only for a contact the triage raised as an emergency. */
   urgency(u) {
     const dd = document.querySelector('#conv-meta [data-field="urgency"]');
     if (dd && u) { dd.textContent = t(u); dd.dataset.value = u; }
-    document.getElementById('not-emergency-form').hidden = u !== 'emergency';
+    $('not-emergency-form').hidden = u !== 'emergency';
   }
 
   act(type, extra = {}) {
@@ -226,7 +226,7 @@ export class ConversationView {
   }
 
   fillSelect(id, pairs) {
-    const select = document.getElementById(id);
+    const select = $(id);
     select.replaceChildren(...pairs.map(([value, label]) => {
       return el('option', { text: label, attrs: { value } });
     }));
