@@ -7,14 +7,23 @@ export function setCsrf(token) { csrf = token; }
 /** Called whenever the service answers 503 `unavailable` (its database is away): the outage banner. */
 export function onUnavailable(fn) { unavailable = fn; }
 
-async function call(method, path, body) {
-  const headers = { 'Content-Type': 'application/json' };
+/**
+ * The one way the console, workbench and insights pages talk to the service. A refusal throws an Error carrying
+ * the server's code, field(s), status and whole body; an ArrayBuffer body (a rule-set zip) is sent as it is.
+ */
+export async function call(method, path, body, raw) {
+  const headers = { 'Content-Type': raw ? 'application/zip' : 'application/json' };
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const res = await fetch(path, { method, headers, credentials: 'same-origin',
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
   const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
+  let json;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (res.status === 503 && json?.error?.code === 'unavailable') unavailable();
-  if (!res.ok) throw Object.assign(new Error(json?.error?.message || res.statusText), { status: res.status, code: json?.error?.code, fields: json?.error?.fields });
+  if (!res.ok) {
+    const e = json?.error;
+    throw Object.assign(new Error(e?.message || e?.code || res.statusText), { status: res.status, code: e?.code, field: e?.field, fields: e?.fields, body: json });
+  }
   return json;
 }
 

@@ -2,7 +2,8 @@
 // REST: /api/availability (docs/appointments.md); every change carries the CSRF header (api.js).
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { $, isoDay, when, cell, problem } from './plan.js';
+import { isoDay, when, cell, problem } from './plan.js';
+import { el, $ } from '/widget/dom.js';
 
 let wired = false;
 let ctx = null;
@@ -11,7 +12,7 @@ export function setUpAvailability(content, { status, announce }) {
   ctx = { status, announce };
   const mine = content.queues.filter((q) => q.mine);
   for (const select of document.querySelectorAll('select.my-queues')) {
-    select.replaceChildren(...mine.map((q) => Object.assign(document.createElement('option'), { value: q.id, textContent: q.name })));
+    select.replaceChildren(...mine.map((q) => el('option', { text: q.name, attrs: { value: q.id } })));
   }
   $('avail-from').value = $('avail-from').value || isoDay();
   $('avail-to').value = $('avail-to').value || isoDay(14);
@@ -48,11 +49,7 @@ async function listSlots() {
     cell(row, t(state));
     const action = row.insertCell();
     if (state === 'free') {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'secondary';
-      b.textContent = t('cancel');
-      b.setAttribute('aria-label', t('cancelSlot', { time: when(s.start) }));
+      const b = el('button', { cls: 'secondary', text: t('cancel'), attrs: { type: 'button', 'aria-label': t('cancelSlot', { time: when(s.start) }) } });
       b.addEventListener('click', () => cancelSlot(s.id));
       action.append(b);
     }
@@ -115,18 +112,13 @@ async function listPatterns() {
   const list = $('pattern-list');
   list.replaceChildren();
   if (!patterns.length) {
-    list.append(Object.assign(document.createElement('li'), { textContent: t('patternNone') }));
+    list.append(el('li', { text: t('patternNone') }));
   }
   for (const p of patterns) {
-    const li = document.createElement('li');
-    li.dataset.pattern = p.id;
+    const li = el('li', { attrs: { 'data-pattern': p.id } });
     const what = `${t(`wd_${p.weekday}`)} ${p.start}–${p.end}, ${p.queue}, ${t(`type${p.type[0].toUpperCase()}${p.type.slice(1)}`)}, ${p.slotMinutes} min`;
     li.append(what, ' ');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'secondary';
-    b.textContent = t('endPatternShort');
-    b.setAttribute('aria-label', t('endPattern', { what }));
+    const b = el('button', { cls: 'secondary', text: t('endPatternShort'), attrs: { type: 'button', 'aria-label': t('endPattern', { what }) } });
     b.addEventListener('click', async () => {
       try {
         const r = await api.endPattern(p.id);

@@ -1,5 +1,6 @@
 // The queue board: waiting conversations per own queue, live, with wait time and deadline countdown.
 import { t } from './i18n.js';
+import { el } from '/widget/dom.js';
 
 const RENOTIFY_MS = 5 * 60 * 1000;
 
@@ -88,7 +89,7 @@ export class Board {
     this.boxes = this.boxes || new Map();
     let box = this.boxes.get(queue);
     if (!box) {
-      const root = el('div', 'queue');
+      const root = el('div', { cls: 'queue' });
       const heading = el('h3');
       const none = el('p');
       const table = el('table');
@@ -117,7 +118,7 @@ export class Board {
   row(body, item) {
     let row = [...body.rows].find((r) => r.dataset.conversation === item.id);
     if (!row) {
-      row = document.createElement('tr');
+      row = el('tr');
       row.dataset.conversation = item.id;
       for (let i = 0; i < 4; i += 1) row.insertCell();
       const take = el('button');
@@ -130,7 +131,7 @@ export class Board {
     urgency.className = `urgency-${item.urgency}`;
     if (item.returned) {
       // Back from someone who left (lease ran out, handed back): first in its urgency, and the board says why.
-      const badge = el('span', 'badge');
+      const badge = el('span', { cls: 'badge' });
       badge.textContent = t(`returned_${item.returned}`);
       urgency.append(' ', badge);
       row.dataset.returned = item.returned;
@@ -139,7 +140,7 @@ export class Board {
     }
     about.className = 'preview';
     // The resident's own words (de-identified, cut; docs/audit.md A3), in the resident's language.
-    const preview = el('span', 'preview-text');
+    const preview = el('span', { cls: 'preview-text' });
     preview.textContent = item.preview ?? t('noPreview');
     if (item.preview) preview.lang = item.language;
     // A proxy contact shows only its relation here, never whom it is for (docs/identification.md, "Proxy use").
@@ -158,16 +159,8 @@ export class Board {
   }
 }
 
-function el(tag, cls) {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  return e;
-}
-
 function sub(text) {
-  const s = el('span', 'sub');
-  s.textContent = text;
-  return s;
+  return el('span', { cls: 'sub', text });
 }
 
 function duration(ms) {

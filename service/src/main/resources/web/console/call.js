@@ -5,7 +5,7 @@ import { t, time } from './i18n.js';
 import { codeText } from './errors.js';
 import { CallPeer } from '/widget/callpeer.js';
 
-const $ = (id) => document.getElementById(id);
+import { $ } from '/widget/dom.js';
 
 export class CallPanel {
   constructor(socket, announce) {

@@ -13,7 +13,7 @@ import { ProxyBox } from './proxy.js';
 import { FaqPick } from './faqpick.js';
 import { CallPanel } from './call.js';
 
-const $ = (id) => document.getElementById(id);
+import { $ } from '/widget/dom.js';
 let socket = null;
 let outage = null;
 

@@ -3,6 +3,7 @@
 // actions; anyone else reads, may write a note, and is told in words what happened (docs/console.md).
 import { t, dateTime, time } from './i18n.js';
 import { reason as triageReason, serviceName } from './reasons.js';
+import { el, $ } from '/widget/dom.js';
 
 let counter = 0;
 const newId = () => `pro-${Date.now().toString(36)}-${(counter++).toString(36)}`;
@@ -14,21 +15,21 @@ export class ConversationView {
     this.content = content;
     this.announce = announce;
     this.current = null;
-    this.section = document.getElementById('conversation');
-    this.transcript = document.getElementById('transcript');
+    this.section = $('conversation');
+    this.transcript = $('transcript');
     this.pending = new Map();
     // Two separate actions: a reply can never become a note (or a note a reply) because of a forgotten setting.
-    document.getElementById('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(false); });
-    document.getElementById('send-note').addEventListener('click', () => this.send(true));
-    document.getElementById('conv-take').addEventListener('click', () => this.act('claim'));
-    document.getElementById('reply').addEventListener('input', () => this.typing());
-    document.getElementById('canned').addEventListener('change', (e) => this.useCanned(e.target));
-    document.getElementById('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
-    document.getElementById('not-emergency-form').addEventListener('submit', (e) => { e.preventDefault(); this.notEmergency(); });
-    document.getElementById('release').addEventListener('click', () => this.act('release'));
-    document.getElementById('close-form').addEventListener('submit', (e) => {
+    $('reply-form').addEventListener('submit', (e) => { e.preventDefault(); this.send(false); });
+    $('send-note').addEventListener('click', () => this.send(true));
+    $('conv-take').addEventListener('click', () => this.act('claim'));
+    $('reply').addEventListener('input', () => this.typing());
+    $('canned').addEventListener('change', (e) => this.useCanned(e.target));
+    $('transfer-form').addEventListener('submit', (e) => { e.preventDefault(); this.transfer(); });
+    $('not-emergency-form').addEventListener('submit', (e) => { e.preventDefault(); this.notEmergency(); });
+    $('release').addEventListener('click', () => this.act('release'));
+    $('close-form').addEventListener('submit', (e) => {
       e.preventDefault();
-      this.act('close', { outcome: document.getElementById('outcome').value });
+      this.act('close', { outcome: $('outcome').value });
     });
     this.lastTyping = 0;
   }
@@ -46,8 +47,8 @@ export class ConversationView {
     this.fillSelect('outcome', this.content.outcomes.map((o) => [o.code, o.name]));
     this.fillSelect('canned', [['', t('cannedNone')], ...(this.content.canned[c.queue] || []).map((r) => [r.id, r.title])]);
     this.follow(c.state, c.assigneeId, null);
-    document.getElementById('conv-h').focus?.();
-    document.getElementById('reply').focus();
+    $('conv-h').focus?.();
+    $('reply').focus();
   }
 
   /**
@@ -56,22 +57,22 @@ export class ConversationView {
    */
   follow(state, assigneeId, event, assigneeName) {
     const mine = state === 'assigned' && assigneeId === this.me().id;
-    document.getElementById('send-reply').hidden = !mine;
-    document.getElementById('canned').disabled = !mine;
-    document.getElementById('conv-actions').hidden = !mine;
-    document.getElementById('conv-take').hidden = state !== 'queued';
+    $('send-reply').hidden = !mine;
+    $('canned').disabled = !mine;
+    $('conv-actions').hidden = !mine;
+    $('conv-take').hidden = state !== 'queued';
     let notice = '';
     if (!mine) {
       if (event && t(`ev_${event}`) !== `ev_${event}`) notice = t(`ev_${event}`, { name: assigneeName || '' });
       else if (state === 'assigned') notice = t('takenBy', { name: assigneeName || t('colleague') });
       else notice = t(`st_${state}`);
     }
-    document.getElementById('conv-notice').textContent = notice;
+    $('conv-notice').textContent = notice;
     return notice;
   }
 
   meta(c) {
-    const dl = document.getElementById('conv-meta');
+    const dl = $('conv-meta');
     dl.replaceChildren();
     // Shown by name in the console's language; data-value keeps the code for the code that needs it (issue 14.7).
     const queueName = (id) => this.content.queues.find((q) => q.id === id)?.name ?? id;
@@ -79,46 +80,31 @@ export class ConversationView {
       ['service', c.service && serviceName(c.service), c.service], ['queue', c.queue && queueName(c.queue), c.queue],
       ['deadline', dateTime(c.deadline), c.deadline]];
     for (const [k, v, code] of rows) {
-      const dt = document.createElement('dt');
-      dt.textContent = t(k);
-      const dd = document.createElement('dd');
-      dd.textContent = v ?? '–';
-      dd.dataset.field = k;
-      dd.dataset.value = code ?? '';
+      const dd = el('dd', { text: v ?? '–', attrs: { 'data-field': k, 'data-value': code ?? '' } });
       if (k === 'state') dd.dataset.state = c.state;
-      dl.append(dt, dd);
+      dl.append(el('dt', { text: t(k) }), dd);
     }
   }
 
   why(triage) {
-    const ul = document.getElementById('triage-list');
+    const ul = $('triage-list');
     ul.replaceChildren();
     if (!triage) return;
     const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
     for (const line of lines) {
-      const li = document.createElement('li');
-      li.textContent = line;
-      ul.append(li);
+      ul.append(el('li', { text: line }));
     }
   }
 
   append(m) {
     if (m.conversationId && m.conversationId !== this.current) return;
     if (this.transcript.querySelector(`[data-seq="${m.seq}"]`)) return;
-    const li = document.createElement('li');
-    li.dataset.seq = m.seq;
-    li.lang = m.author === 'resident' ? '' : document.documentElement.lang;
-    li.className = m.internal ? 'internal' : m.author;
-    const who = document.createElement('span');
-    who.className = 'author';
     const name = m.author === 'resident' ? t('resident') : m.author === 'bot' ? t('bot') : m.authorName;
-    who.textContent = `${m.internal ? t('note') + ' – ' : ''}${name} ${time(m.at)}`;
-    const body = document.createElement('span');
-    body.className = 'text';
-    body.textContent = m.text;
-    const state = document.createElement('span');
-    state.className = 'delivery';
-    li.append(who, body, state);
+    const who = el('span', { cls: 'author', text: `${m.internal ? t('note') + ' – ' : ''}${name} ${time(m.at)}` });
+    const li = el('li', { cls: m.internal ? 'internal' : m.author, attrs: { 'data-seq': m.seq } },
+      who, el('span', { cls: 'text', text: m.text }), el('span', { cls: 'delivery' }));
+    // The resident's words are in a language the console does not know: lang="" says so to a screen reader.
+    li.lang = m.author === 'resident' ? '' : document.documentElement.lang;
     this.transcript.append(li);
     this.transcript.scrollTop = this.transcript.scrollHeight;
     if (m.author === 'resident') {
@@ -128,7 +114,7 @@ export class ConversationView {
   }
 
   send(internal) {
-    const box = document.getElementById('reply');
+    const box = $('reply');
     const text = box.value.trim();
     if (!text || !this.current) { box.focus(); return; }
     const clientMsgId = newId();
@@ -136,7 +122,7 @@ export class ConversationView {
     if (this.socket.send({ type: internal ? 'note' : 'message', conversationId: this.current, clientMsgId, text, ref: clientMsgId })) {
       this.pending.set(clientMsgId, { conversationId: this.current, text, internal });
       box.value = '';
-      document.getElementById('canned').value = '';
+      $('canned').value = '';
       box.focus();
     }
   }
@@ -146,7 +132,7 @@ export class ConversationView {
     const reply = this.pending.get(frame.ref);
     if (!reply) return;
     this.pending.delete(frame.ref);
-    const box = document.getElementById('reply');
+    const box = $('reply');
     if (reply.conversationId !== this.current) return;
     // Whatever was typed since stays, after the reply that was not sent.
     // Reply and note are separate buttons: she sends it again with the one she meant.
@@ -175,7 +161,7 @@ export class ConversationView {
 
   residentTyping(frame) {
     if (frame.conversationId !== this.current) return;
-    const p = document.getElementById('typing');
+    const p = $('typing');
     p.textContent = t('residentTyping');
     clearTimeout(this.typingTimer);
     this.typingTimer = setTimeout(() => { p.textContent = ''; }, 4000);
@@ -183,7 +169,7 @@ export class ConversationView {
 
   useCanned(select) {
     const reply = (this.content.canned[this.queueOf()] || []).find((r) => r.id === select.value);
-    if (reply) document.getElementById('reply').value = reply.text;
+    if (reply) $('reply').value = reply.text;
   }
 
   queueOf() {
@@ -191,25 +177,25 @@ export class ConversationView {
   }
 
   transfer() {
-    const queue = document.getElementById('transfer-queue').value;
-    const reason = document.getElementById('transfer-reason').value.trim();
-    if (!reason) { document.getElementById('transfer-reason').focus(); return; }
+    const queue = $('transfer-queue').value;
+    const reason = $('transfer-reason').value.trim();
+    if (!reason) { $('transfer-reason').focus(); return; }
     this.act('transfer', { queue, reason });
   }
 
   /** "Not an emergency" (issue 12): the assignee sets the urgency it really has; it becomes a triage correction. */
   notEmergency() {
-    const reason = document.getElementById('corrected-reason').value.trim();
-    if (!reason) { document.getElementById('corrected-reason').focus(); return; }
-    this.act('correct_urgency', { urgency: document.getElementById('corrected-urgency').value, reason });
-    document.getElementById('corrected-reason').value = '';
+    const reason = $('corrected-reason').value.trim();
+    if (!reason) { $('corrected-reason').focus(); return; }
+    this.act('correct_urgency', { urgency: $('corrected-urgency').value, reason });
+    $('corrected-reason').value = '';
   }
 
   /** The correction form is offered only for a contact the triage raised as an emergency. */
   urgency(u) {
     const dd = document.querySelector('#conv-meta [data-field="urgency"]');
     if (dd && u) { dd.textContent = t(u); dd.dataset.value = u; }
-    document.getElementById('not-emergency-form').hidden = u !== 'emergency';
+    $('not-emergency-form').hidden = u !== 'emergency';
   }
 
   act(type, extra = {}) {
@@ -240,12 +226,9 @@ export class ConversationView {
   }
 
   fillSelect(id, pairs) {
-    const select = document.getElementById(id);
+    const select = $(id);
     select.replaceChildren(...pairs.map(([value, label]) => {
-      const o = document.createElement('option');
-      o.value = value;
-      o.textContent = label;
-      return o;
+      return el('option', { text: label, attrs: { value } });
     }));
   }
 }

@@ -2,7 +2,8 @@
 // (GET /api/appointments/day; reading it writes the access log, purpose "appointment").
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { $, isoDay, when, cell, problem } from './plan.js';
+import { isoDay, when, cell, problem } from './plan.js';
+import { el, $ } from '/widget/dom.js';
 
 let wired = false;
 
@@ -43,20 +44,12 @@ async function show({ status, announce, open, joinCall }) {
     deadline.textContent = r && r.deadline ? when(r.deadline) : '';
     if (a.deadlineAtRisk) deadline.append(` (${t('atRisk')})`);
     const conv = row.insertCell();
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'secondary';
-    b.textContent = t('open');
-    b.setAttribute('aria-label', `${t('open')} ${a.bookingCode}`);
+    const b = el('button', { cls: 'secondary', text: t('open'), attrs: { type: 'button', 'aria-label': `${t('open')} ${a.bookingCode}` } });
     b.addEventListener('click', () => open(a.conversationId));
     conv.append(b);
     // A video appointment: its call, with the conversation's chat beside it (docs/appointments.md "Video call").
     if (a.type === 'video' && joinCall) {
-      const j = document.createElement('button');
-      j.type = 'button';
-      j.className = 'call-join';
-      j.textContent = t('callJoin');
-      j.setAttribute('aria-label', `${t('callJoin')} ${a.bookingCode}`);
+      const j = el('button', { cls: 'call-join', text: t('callJoin'), attrs: { type: 'button', 'aria-label': `${t('callJoin')} ${a.bookingCode}` } });
       j.addEventListener('click', () => joinCall(a.conversationId));
       conv.append(' ', j);
     }
@@ -74,25 +67,16 @@ async function show({ status, announce, open, joinCall }) {
 function phoneCell(row, a, { status, announce }) {
   const c = row.insertCell();
   if (!a.phone) return;
-  const link = document.createElement('a');
-  link.href = `tel:${a.phone}`;
-  link.textContent = a.phone;
-  link.setAttribute('aria-label', t('callNumber', { phone: a.phone }));
-  c.append(link);
+  c.append(el('a', { text: a.phone, attrs: { href: `tel:${a.phone}`, 'aria-label': t('callNumber', { phone: a.phone }) } }));
   if (a.type !== 'phone') return;
-  const done = document.createElement('p');
-  done.className = 'phone-done';
+  const done = el('p', { cls: 'phone-done' });
   const show = (at) => { done.textContent = t('phoneDoneAt', { time: when(at, false) }); };
   if (a.phoneCalledAt) {
     show(a.phoneCalledAt);
     c.append(done);
     return;
   }
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'secondary phone-done-button';
-  b.textContent = t('phoneDone');
-  b.setAttribute('aria-label', `${t('phoneDone')} ${a.bookingCode}`);
+  const b = el('button', { cls: 'secondary phone-done-button', text: t('phoneDone'), attrs: { type: 'button', 'aria-label': `${t('phoneDone')} ${a.bookingCode}` } });
   b.addEventListener('click', async () => {
     b.disabled = true;
     try {

@@ -4,7 +4,7 @@
 import { t } from './i18n.js';
 import { api } from './api.js';
 
-const $ = (id) => document.getElementById(id);
+import { el, $ } from '/widget/dom.js';
 
 export class FaqPick {
   constructor(current) {
@@ -22,7 +22,7 @@ export class FaqPick {
     select.lang = conversation.language;
     try {
       const { entries } = await api.faqEntries(conversation.language);
-      select.replaceChildren(...entries.map((e) => Object.assign(document.createElement('option'), { value: e.id, textContent: e.question })));
+      select.replaceChildren(...entries.map((e) => el('option', { text: e.question, attrs: { value: e.id } })));
     } catch (err) {
       this.lang = null;
       $('faq-pick-status').textContent = t('faqPickFailed');

@@ -2,7 +2,7 @@
 // name and masked identity code; "Ask to identify" for the assignee; the full code only on a logged reveal.
 import { t } from './i18n.js';
 
-const $ = (id) => document.getElementById(id);
+import { $ } from '/widget/dom.js';
 
 export class IdentificationBox {
   constructor(socket, current) {

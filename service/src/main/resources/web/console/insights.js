@@ -1,39 +1,24 @@
 // Insights dashboard: one card per /api/insights table, each a Chart.js chart with the same rows as a table
 // (the accessible alternative) and a CSV link. Texts come only from i18n/insights-<lang>.json.
-import { api, setCsrf } from './api.js';
+import { api, call, setCsrf } from './api.js';
+import { load, t, lang } from './i18n.js';
+import { el, $ } from '/widget/dom.js';
 
-const $ = (id) => document.getElementById(id);
 const TABLES = ['contacts', 'faq', 'waits', 'deadlines', 'abandoned', 'ratings', 'corrections'];
 const SECONDS = new Set(['p50_seconds', 'p90_seconds', 'p50_wait_before_abandoning_seconds', 'emergency_p50_seconds']);
 const RATES = new Set(['self_service_rate', 'met_rate', 'abandon_rate']);
 const TEXT = new Set(['day', 'channel', 'service', 'queue', 'hour', 'rule', 'from_queue', 'to_queue']);
 // Colour-blind-safe palette (Okabe–Ito) so series stay apart without relying on one hue.
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#F0E442'];
-let texts = {};
-let lang = sessionStorage.getItem('ikkuna.console.lang') || 'fi';
 let index = null;
 const charts = new Map();
 
-async function getJson(path) {
-  const res = await fetch(path, { credentials: 'same-origin' });
-  const json = await res.json();
-  if (!res.ok) throw Object.assign(new Error(json?.error?.code || res.statusText), { status: res.status, code: json?.error?.code, field: json?.error?.field });
-  return json;
-}
+const getJson = (path) => call('GET', path);
 
-function t(key, params = {}) {
-  let s = texts[key] ?? key;
-  for (const [k, v] of Object.entries(params)) s = s.replace(`{${k}}`, String(v));
-  return s;
-}
-
+/** The console's language choice and i18n module, with only this page's bundle. */
 async function loadTexts(next) {
-  lang = next;
-  sessionStorage.setItem('ikkuna.console.lang', lang);
-  texts = await (await fetch(`i18n/insights-${lang}.json`)).json();
-  document.documentElement.lang = lang;
+  await load(next, ['insights-']);
   document.title = t('title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
 }
 
 const queueName = (id) => index?.queues.find((q) => q.id === id)?.[lang] || id;
@@ -81,12 +66,7 @@ function url(name, f, csv) {
 
 /** One insight's card, built as nodes: the names are fixed table ids, but no page builds HTML from strings. */
 function card(name) {
-  const node = (tag, attrs = {}, ...children) => {
-    const n = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
-    n.append(...children);
-    return n;
-  };
+  const node = (tag, attrs, ...children) => el(tag, { attrs }, ...children);
   return node('section', { class: 'insight', id: `insight-${name}`, 'aria-labelledby': `h-${name}` },
     node('h2', { id: `h-${name}` }),
     node('p', { class: 'definition' }),
@@ -99,33 +79,14 @@ function card(name) {
 function renderTable(name, data) {
   const table = $(`table-${name}`);
   table.querySelector('caption').textContent = t('tableCaption', { table: t(`t_${name}`) });
-  const head = document.createElement('tr');
-  for (const c of data.columns) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = t(`col_${c}`);
-    head.append(th);
-  }
-  table.tHead.replaceChildren(head);
+  table.tHead.replaceChildren(el('tr', {}, ...data.columns.map((c) => el('th', { text: t(`col_${c}`), attrs: { scope: 'col' } }))));
   const body = data.rows.map((row) => {
-    const tr = document.createElement('tr');
-    if (Object.values(row).includes('all')) tr.className = 'total';
-    data.columns.forEach((c, i) => {
-      const cell = document.createElement(i === 0 ? 'th' : 'td');
-      if (i === 0) cell.scope = 'row';
-      if (!TEXT.has(c)) cell.className = 'num';
-      cell.textContent = show(c, row[c]);
-      tr.append(cell);
-    });
-    return tr;
+    const cells = data.columns.map((c, i) => el(i === 0 ? 'th' : 'td',
+      { cls: TEXT.has(c) ? null : 'num', text: show(c, row[c]), attrs: i === 0 ? { scope: 'row' } : null }));
+    return el('tr', { cls: Object.values(row).includes('all') ? 'total' : null }, ...cells);
   });
   if (!body.length) {
-    const tr = document.createElement('tr');
-    const td = document.createElement('td');
-    td.colSpan = data.columns.length;
-    td.textContent = t('empty');
-    tr.append(td);
-    body.push(tr);
+    body.push(el('tr', {}, el('td', { text: t('empty'), attrs: { colspan: data.columns.length } })));
   }
   table.tBodies[0].replaceChildren(...body);
 }

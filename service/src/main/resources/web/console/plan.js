@@ -2,7 +2,6 @@
 import { lang } from './i18n.js';
 import { refusalText } from './errors.js';
 
-export const $ = (id) => document.getElementById(id);
 
 /** yyyy-mm-dd of today plus n days in the browser's zone (the console runs in the county). */
 export function isoDay(n = 0) {

@@ -2,7 +2,7 @@
 // relation, the code masked, and the mandate as the service found it — today always "declared, not verified".
 import { t } from './i18n.js';
 
-const $ = (id) => document.getElementById(id);
+import { $ } from '/widget/dom.js';
 
 export class ProxyBox {
   constructor(current) {

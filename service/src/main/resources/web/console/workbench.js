@@ -1,26 +1,16 @@
 // Rules workbench: versions, drafts edited with validation as you type, try, test, publish, rollback.
 // Texts: the console's bundle (server codes, urgencies, triage reasons) plus i18n/workbench-<lang>.json.
-import { setCsrf } from './api.js';
+import { call, setCsrf } from './api.js';
+import { el, $ } from '/widget/dom.js';
 import { load, t, lang, dateTime } from './i18n.js';
 import { reason, serviceName } from './reasons.js';
 import { problemText, refusal } from './wbtext.js';
 
-const $ = (id) => document.getElementById(id);
-let csrf = null;
 let draft = null;
 let me = null;
 let shownFile = null;
 let validateTimer = null;
 let lastValidation = null;
-
-async function call(method, path, body, raw) {
-  const headers = raw ? { 'Content-Type': 'application/zip' } : { 'Content-Type': 'application/json' };
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  const res = await fetch(path, { method, headers, credentials: 'same-origin', body: raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-  const json = await res.json().catch(() => null);
-  if (!res.ok) throw Object.assign(new Error(json?.error?.code || res.statusText), { status: res.status, body: json });
-  return json;
-}
 
 const status = (text) => { $('status').textContent = text; };
 const fail = (err) => status(refusal(err));
@@ -31,10 +21,7 @@ function ask(text, choices) {
   const dialog = $('confirm');
   $('confirm-text').textContent = text;
   $('confirm-choices').replaceChildren(...choices.map(([value, label]) => {
-    const b = document.createElement('button');
-    b.value = value;
-    b.textContent = label;
-    return b;
+    return el('button', { text: label, attrs: { value } });
   }));
   dialog.returnValue = '';
   dialog.showModal();
@@ -54,10 +41,7 @@ async function loadVersions() {
     cell(row, versionComment(v.comment));
     const actions = row.insertCell();
     actions.append(button(t('showDiff'), () => showDiff(v.version)));
-    const link = document.createElement('a');
-    link.href = `/api/workbench/versions/${v.version}/export`;
-    link.textContent = ` ${t('exportZip', { n: v.version })} `;
-    actions.append(link);
+    actions.append(el('a', { text: ` ${t('exportZip', { n: v.version })} `, attrs: { href: `/api/workbench/versions/${v.version}/export` } }));
     if (!v.active) actions.append(button(t('rollbackTo', { n: v.version }), () => rollback(v.version)));
   }
 }
@@ -72,9 +56,7 @@ function versionComment(c) {
 }
 
 function button(text, onClick) {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.textContent = text;
+  const b = el('button', { text, attrs: { type: 'button' } });
   b.addEventListener('click', onClick);
   return b;
 }
@@ -184,48 +166,37 @@ async function test() {
   const r = await call('POST', `/api/workbench/drafts/${draft.id}/test`, {});
   const box = $('report');
   box.replaceChildren();
-  const dl = document.createElement('dl');
-  dl.className = 'figures';
+  const dl = el('dl', { cls: 'figures' });
   const pct = (x) => `${new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x * 100)} %`;
   for (const [k, v] of [['figCases', r.cases], ['figAccuracy', pct(r.accuracy)], ['figPublishedAccuracy', pct(r.publishedAccuracy)],
     ['figUrgency', pct(r.urgencyAccuracy)], ['figService', pct(r.serviceAccuracy)], ['figRecall', pct(r.emergencyRecall)],
     ['figChanged', r.changed.length], ['figFailing', r.failing.length]]) {
-    const dt = document.createElement('dt');
-    dt.textContent = t(k);
-    const dd = document.createElement('dd');
-    dd.textContent = v;
-    dd.dataset.figure = k;
-    if (k === 'figRecall' && r.emergencyRecall < 1) dd.className = 'gate-bad';
-    dl.append(dt, dd);
+    const bad = k === 'figRecall' && r.emergencyRecall < 1;
+    dl.append(el('dt', { text: t(k) }), el('dd', { text: v, cls: bad ? 'gate-bad' : null, attrs: { 'data-figure': k } }));
   }
   box.append(dl, confusion(t('confusionTitle'), r.urgencyConfusion), changedTable(r.changed));
   status(t('testDone'));
 }
 
 function confusion(title, table) {
-  const el = document.createElement('table');
+  const tbl = el('table');
   const cols = [...new Set(Object.values(table).flatMap((row) => Object.keys(row)))].sort();
-  el.createCaption().textContent = title;
-  const head = el.createTHead().insertRow();
-  for (const c of ['', ...cols]) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = c ? t(c) : ''; head.append(th); }
-  const body = el.createTBody();
+  tbl.createCaption().textContent = title;
+  tbl.createTHead().insertRow().append(...['', ...cols].map((c) => el('th', { text: c ? t(c) : '', attrs: { scope: 'col' } })));
+  const body = tbl.createTBody();
   for (const [expected, row] of Object.entries(table)) {
     const tr = body.insertRow();
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = t(expected);
-    tr.append(th);
+    tr.append(el('th', { text: t(expected), attrs: { scope: 'row' } }));
     for (const c of cols) cell(tr, row[c] ?? 0);
   }
-  return el;
+  return tbl;
 }
 
 function changedTable(changed) {
-  const el = document.createElement('table');
-  el.createCaption().textContent = t('changedTitle');
-  const head = el.createTHead().insertRow();
-  for (const c of ['colCase', 'colMessage', 'published', 'draft']) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = t(c); head.append(th); }
-  const body = el.createTBody();
+  const tbl = el('table');
+  tbl.createCaption().textContent = t('changedTitle');
+  tbl.createTHead().insertRow().append(...['colCase', 'colMessage', 'published', 'draft'].map((c) => el('th', { text: t(c), attrs: { scope: 'col' } })));
+  const body = tbl.createTBody();
   const outcome = (o) => `${t(o.urgency)} / ${serviceName(o.service)} / ${o.faq ?? '–'}`;
   for (const c of changed) {
     const tr = body.insertRow();
@@ -235,7 +206,7 @@ function changedTable(changed) {
     cell(tr, outcome(c.published));
     cell(tr, outcome(c.draft));
   }
-  return el;
+  return tbl;
 }
 
 async function publish(e) {
@@ -292,13 +263,11 @@ async function loadFaqProposals() {
       target.textContent = p.question ? `${p.question} (${p.faqId})` : p.faqId;
     } else {
       entries[p.language] ??= (await call('GET', `/api/faq-picks/entries?lang=${p.language}`)).entries;
-      choice = document.createElement('select');
-      choice.id = `faq-choice-${p.eventId}`;
-      choice.lang = p.language;
-      const label = Object.assign(document.createElement('label'), { htmlFor: choice.id, textContent: t('chooseEntry') });
-      choice.append(Object.assign(document.createElement('option'), { value: '', textContent: '–' }),
-        ...entries[p.language].map((e) => Object.assign(document.createElement('option'), { value: e.id, textContent: e.question })));
-      const shown = p.shownQuestion ? Object.assign(document.createElement('p'), { textContent: t('shownEntry', { question: p.shownQuestion }) }) : '';
+      const id = `faq-choice-${p.eventId}`;
+      choice = el('select', { lang: p.language, attrs: { id } }, el('option', { text: '–', attrs: { value: '' } }),
+        ...entries[p.language].map((e) => el('option', { text: e.question, attrs: { value: e.id } })));
+      const label = el('label', { text: t('chooseEntry'), attrs: { for: id } });
+      const shown = p.shownQuestion ? el('p', { text: t('shownEntry', { question: p.shownQuestion }) }) : '';
       target.append(label, choice, shown);
     }
     cell(row, t(p.notHelpful ? 'yes' : 'no'));
@@ -331,11 +300,10 @@ async function relabel() {
 async function init() {
   await load(lang, ['', 'workbench-']);
   $('lang').value = lang;
-  $('lang').addEventListener('change', async (e) => { await load(e.target.value); if (csrf) await relabel(); });
+  $('lang').addEventListener('change', async (e) => { await load(e.target.value); if (me) await relabel(); });
   try {
     me = await call('GET', '/api/auth/me');
-    csrf = me.csrfToken;
-    setCsrf(csrf);
+    setCsrf(me.csrfToken);
     await loadVersions();
   } catch {
     $('signin-needed').hidden = false;
@@ -394,7 +362,7 @@ async function init() {
 async function loadDrafts() {
   const r = await call('GET', '/api/workbench/drafts/');
   $('drafts').replaceChildren(...r.drafts.map((d) => {
-    const li = document.createElement('li');
+    const li = el('li');
     li.append(`${t('draftLine', { n: d.baseVersion, at: dateTime(d.updatedAt) })}${d.mine ? ` (${t('draftMine')})` : ''}`
       + (d.approvedBy ? ` · ${t('approvedBy', { name: d.approvedBy })}` : ''), ' ',
     button(t('openDraft'), async () => {
