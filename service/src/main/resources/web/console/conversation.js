@@ -2,7 +2,7 @@
 // What the view offers follows the conversation's state on every frame: only its assignee gets the reply and the
 // actions; anyone else reads, may write a note, and is told in words what happened (docs/console.md).
 import { t, dateTime, time } from './i18n.js';
-import { reason as triageReason, serviceName } from './reasons.js';
+import { reason as triageReason, firedReason, serviceName } from './reasons.js';
 import { el, $ } from '/widget/dom.js';
 
 let counter = 0;
@@ -90,7 +90,9 @@ export class ConversationView {
     const ul = $('triage-list');
     ul.replaceChildren();
     if (!triage) return;
-    const lines = [...(triage.explanation || []).map(triageReason), ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
+    const explained = (triage.explanation || []).map(triageReason);
+    const reasons = explained.length ? explained : (triage.fired || []).map(firedReason);
+    const lines = [...reasons, ...(triage.faq || []).map((f) => t('why_faq_seen', { faq: f.id, question: f.question }))];
     for (const line of lines) {
       ul.append(el('li', { text: line }));
     }

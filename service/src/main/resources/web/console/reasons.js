@@ -38,3 +38,14 @@ export function reason(line) {
   }
   return line;
 }
+
+/**
+ * One entry of the stored fired list (triage_json.fired) as a sentence. Shown only when a record has no explanation
+ * lines, which is what a purge leaves (docs/data-rights.md): the trace is gone, the rules that fired are still data.
+ */
+export function firedReason(f) {
+  if (f.kind === 'safety') return t('why_safety', { rule: f.rule, source: f.source });
+  if (f.kind === 'routing') return t('why_rule', { rule: f.rule, source: f.source });
+  if (f.kind === 'second-opinion') return t('why_second_opinion_named');
+  return f.rule;
+}

@@ -2,6 +2,7 @@ package fi.ikkuna.conversation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.persistence.Effects;
+import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.web.Json;
 
@@ -59,6 +60,8 @@ public final class StateFrames {
     public static ObjectNode triage(String conversationId, TriageOutcome o) {
         ObjectNode n = TriageStep.outcomeJson(o);
         n.remove("explanation");
+        // like the explanation, which rules fired (and where they are written) is for professionals
+        n.remove(FiredRules.KEY);
         ObjectNode frame = Json.object().put("type", "triage").put("conversationId", conversationId);
         frame.setAll(n);
         return frame;

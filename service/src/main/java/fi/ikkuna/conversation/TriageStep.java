@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.triage.TriageOutcome;
 import fi.ikkuna.triage.Urgency;
 import fi.ikkuna.web.Json;
@@ -98,6 +99,8 @@ final class TriageStep {
         n.set("safety", Json.MAPPER.valueToTree(o.safety()));
         n.set("faq", Json.MAPPER.valueToTree(o.faq()));
         n.set("explanation", Json.MAPPER.valueToTree(o.explanation()));
+        // rule ids as data: insights and the retention purge read these, never the explanation's English
+        n.set(FiredRules.KEY, FiredRules.toJson(o.fired()));
         return n;
     }
 

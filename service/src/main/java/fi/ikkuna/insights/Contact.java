@@ -6,10 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.ikkuna.triage.FiredRule;
+import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.web.Json;
 
 /**
@@ -20,8 +20,6 @@ record Contact(String id, String channel, String service, String queue, String s
                Instant createdAt, String outcome, Integer rating, String triageJson, List<Event> events) {
     static final String NONE = "none";
     static final String EMERGENCY = "emergency";
-    // "rule <id> (<source>) matched" and "safety rule <id> ..." as written by the triage Decider; deadline rules excluded.
-    private static final Pattern FIRED = Pattern.compile("^(?:safety )?rule (\\S+) \\(");
 
     /** A stored conversation_event; {@code from}/{@code to} are lifecycle states, null when unchanged. */
     record Event(Instant at, String type, String from, String to, String detail) {
@@ -96,23 +94,26 @@ record Contact(String id, String channel, String service, String queue, String s
         return events.stream().filter(e -> "closed".equals(e.to())).findFirst();
     }
 
-    /** Ids of the triage rules that fired, from the explanation stored with the (latest) triage. */
+    /**
+     * Ids of the rules that fired in the (latest) stored triage, in precedence order: its structured {@code fired}
+     * list, or for rows stored before that list the same ids read from their explanation ({@link FiredRules#of}).
+     * The statistical second opinion is not a rule anyone can correct, and the old rows never counted it.
+     */
     Set<String> firedRules() {
         Set<String> rules = new LinkedHashSet<>();
         if (triageJson == null || triageJson.isBlank()) {
             return rules;
         }
-        JsonNode why;
+        JsonNode triage;
         try {
-            why = Json.MAPPER.readTree(triageJson).path("explanation");
+            triage = Json.MAPPER.readTree(triageJson);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // A damaged row must not take the dashboard down; it simply names no rule.
             return rules;
         }
-        for (JsonNode line : why) {
-            Matcher m = FIRED.matcher(line.asText());
-            if (m.find()) {
-                rules.add(m.group(1));
+        for (FiredRule f : FiredRules.of(triage)) {
+            if (f.kind() != FiredRule.Kind.SECOND_OPINION) {
+                rules.add(f.rule());
             }
         }
         return rules;

@@ -3,15 +3,13 @@ package fi.ikkuna.retention;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.conversation.Conversation;
 import fi.ikkuna.conversation.ConversationEvent;
 import fi.ikkuna.conversation.ConversationState;
+import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.web.Json;
 import jakarta.persistence.EntityManager;
 
@@ -21,7 +19,7 @@ import jakarta.persistence.EntityManager;
  * event's time, type and states. Gone: messages (so form payloads and appointment texts), the sealed identity and
  * the identification attempts, the resume token, form reply link, booking phone and link, the rating comment, free
  * text in event details (transfer and correction reasons, hold reasons, booking codes) and the triage record except
- * the ids of the rules that fired. The caller holds the conversation's row lock.
+ * the structured list of the rules that fired. The caller holds the conversation's row lock.
  */
 final class Purge {
     // Details that are codes, never free text: kept. Transfers keep "from -> to" (insights' queue of a wait and the
@@ -29,7 +27,6 @@ final class Purge {
     private static final Set<String> CODED = Set.of("started", "closed", "rated", "identified", "identification_requested",
             "deadline_at_risk");
     private static final Set<String> MOVES = Set.of("transferred", "urgency_corrected");
-    private static final Pattern RULE = Pattern.compile("^((?:safety )?rule \\S+ \\([^)]*\\))");
     static final String TOKEN_PREFIX = "purged:";
     static final String EXPIRED = "expired";
 
@@ -89,7 +86,12 @@ final class Purge {
         return arrow < 0 ? null : colon < 0 ? detail : detail.substring(0, colon);
     }
 
-    /** The triage record reduced to urgency, service, queue, deadline and "rule id (source)" of each rule that fired. */
+    /**
+     * The triage record reduced to urgency, service, queue, deadline, answered and the structured list of the rules
+     * that fired (id, kind, file:line; {@link FiredRules}). A row stored before that list gets it from its explanation
+     * here, so every purged row has the one shape. The explanation goes: its lines carry rule descriptions and FAQ
+     * questions, and nothing needs them once the rule ids are data.
+     */
     static String rulesOnly(String triageJson) {
         if (triageJson == null || triageJson.isBlank()) {
             return triageJson;
@@ -109,13 +111,8 @@ final class Purge {
         }
         out.putArray("safety");
         out.putArray("faq");
-        ArrayNode why = out.putArray("explanation");
-        for (JsonNode line : t.path("explanation")) {
-            Matcher m = RULE.matcher(line.asText());
-            if (m.find()) {
-                why.add(m.group(1));
-            }
-        }
+        out.putArray("explanation");
+        out.set(FiredRules.KEY, FiredRules.toJson(FiredRules.of(t)));
         return Json.write(out);
     }
 }

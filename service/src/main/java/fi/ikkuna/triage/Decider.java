@@ -40,7 +40,9 @@ final class Decider {
         List<Rule> fired = new ArrayList<>(set.matcher().match(contact, screenOnly));
         fired.sort(PRECEDENCE);
         List<SafetyHit> safety = new ArrayList<>();
+        List<FiredRule> named = new ArrayList<>();
         for (Rule r : fired) {
+            named.add(new FiredRule(r.id(), r.safety() ? FiredRule.Kind.SAFETY : FiredRule.Kind.ROUTING, r.source()));
             if (r.safety()) {
                 safety.add(new SafetyHit(r.id(), r.instructionFor(contact.language())));
             }
@@ -52,6 +54,7 @@ final class Decider {
             double p = set.classifier().probability(contact);
             if (p >= set.classifier().threshold()) {
                 safety.add(new SafetyHit(SECOND_OPINION, s.secondOpinion().instructionFor(contact.language())));
+                named.add(new FiredRule(SECOND_OPINION, FiredRule.Kind.SECOND_OPINION, null));
                 why.add(String.format(java.util.Locale.ROOT, "statistical second opinion: emergency (p = %.2f, threshold %.2f;"
                         + " trained on the labelled cases)", p, set.classifier().threshold()));
             }
@@ -94,7 +97,8 @@ final class Decider {
             queue = set.defaultQueueByService().getOrDefault(service, set.defaultQueueByService().get(s.defaultService()));
         }
         Instant deadline = deadline(set.deadlines(), urgency, service, contact, why);
-        return new TriageOutcome(urgency, service, queue, deadline, answered, List.copyOf(safety), faq, List.copyOf(why));
+        return new TriageOutcome(urgency, service, queue, deadline, answered, List.copyOf(safety), faq, List.copyOf(why),
+                List.copyOf(named));
     }
 
     private static Instant deadline(DeadlinePolicy policy, Urgency urgency, String service, Contact c, List<String> why) {

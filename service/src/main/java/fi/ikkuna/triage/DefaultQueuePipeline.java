@@ -23,7 +23,7 @@ public final class DefaultQueuePipeline implements TriagePipeline {
     @Override
     public TriageOutcome triage(Contact contact) {
         return new TriageOutcome(Urgency.NON_URGENT, "general", queue, null, false, List.of(), List.of(),
-                List.of("default queue: rule-based triage not configured"));
+                List.of("default queue: rule-based triage not configured"), List.of());
     }
 
     @Override

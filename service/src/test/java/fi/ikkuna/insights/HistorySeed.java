@@ -18,6 +18,8 @@ import fi.ikkuna.conversation.ConversationState;
 import fi.ikkuna.persistence.Database;
 import fi.ikkuna.support.Backend;
 import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.FiredRule;
+import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.triage.Urgency;
 import fi.ikkuna.web.Json;
 import io.helidon.config.Config;
@@ -89,6 +91,14 @@ public final class HistorySeed implements AutoCloseable {
             json.set("explanation", Json.MAPPER.valueToTree(List.of(explanation)));
             c.applyTriage(urgency, service, queue, deadline, Json.write(json));
             return step(c.createdAt(), ConversationState.TRIAGED, "triaged", null);
+        }
+
+        /** Stores the triage as the service does since the fired list (docs/triage.md, "Stored triage"): with the list. */
+        public Conv fired(FiredRule... fired) {
+            var json = Json.parseObject(c.triageJson());
+            json.set(FiredRules.KEY, FiredRules.toJson(List.of(fired)));
+            c.applyTriage(c.urgency(), c.service(), c.queueId(), c.deadline(), Json.write(json));
+            return this;
         }
 
         public Conv queued(Instant at) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import fi.ikkuna.triage.Channel;
+import fi.ikkuna.triage.FiredRule;
 
 /**
  * The seeded history whose figures the tests know by hand (docs/insights.md walks through them). Two busy days
@@ -52,8 +53,11 @@ public final class KnownHistory {
         s.conversation(Channel.APPOINTMENT, at(D2, 9, 5), c -> c.triage("health", "health", at(D2, 9, 30), FEVER)
                 .queued(at(D2, 9, 5)).claim(at(D2, 9, 15)).release(at(D2, 9, 20)).claim(at(D2, 9, 50))
                 .close(at(D2, 10, 0), "booked").rate(4));
-        // C8: two rules fired; transferred health -> dental with a reason full of CSV-hostile characters.
+        // C8: two rules fired; transferred health -> dental with a reason full of CSV-hostile characters. Stored with the
+        // fired list as the service writes it now; C2 is a row from before the list (explanation only).
         s.conversation(Channel.CHAT, at(D2, 10, 0), c -> c.triage("health", "health", at(D2, 10, 30), FEVER, CHEST)
+                .fired(new FiredRule("fever-cough", FiredRule.Kind.ROUTING, "rules/health.yaml"),
+                        new FiredRule("chest-pain", FiredRule.Kind.SAFETY, "rules/safety.yaml"))
                 .queued(at(D2, 10, 0)).claim(at(D2, 10, 5)).transfer(at(D2, 10, 10), "dental", "tooth, not \"fever\"")
                 .claim(at(D2, 10, 40)).close(at(D2, 11, 0), "advice_given").rate(5));
         // C9: no rule fired; the resident left after an hour, past the deadline (missed).
