@@ -72,6 +72,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.identification.StaffSignIn staffSignIn;
     final fi.ikkuna.proxy.Proxies proxies;
     final fi.ikkuna.retention.Retention retention;
+    final fi.ikkuna.cluster.Cluster cluster;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -82,12 +83,14 @@ public final class Ikkuna implements AutoCloseable {
         this.zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
         Path dataDir = Path.of(ik.get("data.dir").asString().orElse("./data"));
         this.db = Database.open(ik.get("db"), dataDir);
+        // Single node unless ikkuna.cluster.nats-url is set: then NATS carries notices between nodes (docs/cluster.md).
+        this.cluster = fi.ikkuna.cluster.Cluster.start(fi.ikkuna.cluster.ClusterSettings.from(ik.get("cluster")), db);
         this.queueCatalog = new QueueCatalog(db);
         this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
         this.rules = new ActiveRules(new DefaultQueuePipeline(ik.get("rules.default-queue").asString().orElse("general"), false));
         this.pipeline = rules;
         this.ruleVersions = new RuleVersions(db, rules, Path.of(System.getProperty("java.io.tmpdir"), "ikkuna-rules"), zone, clock,
-                compiled -> queueCatalog.doSync(compiled.pipeline().queues()));
+                compiled -> queueCatalog.doSync(compiled.pipeline().queues()), v -> fi.ikkuna.cluster.RuleActivations.announce(cluster, v));
         this.ruleDrafts = new RuleDrafts(db, rules, clock);
         this.corrections = new Corrections(db, zone);
         this.faqPicks = new fi.ikkuna.conversation.FaqPicks(db, clock, this::faqIndex);
@@ -97,6 +100,7 @@ public final class Ikkuna implements AutoCloseable {
             // Health stays DOWN and contacts go to the default queue until a valid rule set is loaded.
             LOG.severe("Triage rules not loaded from " + rulesDir.toAbsolutePath() + ": " + e.getMessage());
         }
+        closeWith(fi.ikkuna.cluster.RuleActivations.start(cluster, ruleVersions::refresh));
         this.limits = WsLimits.from(ik.get("ws"));
         String publicOrigin = ik.get("public-origin").asString().orElse("");
         this.origins = new OriginPolicy(limits.allowedOrigins(), publicOrigin);
@@ -119,10 +123,10 @@ public final class Ikkuna implements AutoCloseable {
         this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock, hub, queues);
         closeWith(new fi.ikkuna.queue.AssigneeLeases(signedIn, handbacks, clock,
                 Duration.parse(ik.get("queue.assignee-grace").asString().orElse("PT2M")),
-                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000))));
+                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000)), cluster.once("assignee-leases")));
         // Fractions allowed: the expiry tests use a few seconds.
-        this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
-                clock);
+        this.sessions = new Sessions(db, Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
+                Duration.ofMillis(ik.get("auth.session-recheck-ms").asInt().orElse(1000)), clock);
         this.sessions.onSignOut(signedIn);
         this.sessions.sweepEvery(Duration.ofMillis(ik.get("auth.session-sweep-ms").asInt().orElse(5000)));
         this.auth = new Authenticator(sessions);
@@ -139,7 +143,7 @@ public final class Ikkuna implements AutoCloseable {
         this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, hub, identification, queues);
         this.retention = fi.ikkuna.retention.Retention.from(ik, db, clock, zone);
-        closeWith(retention.schedule());
+        closeWith(retention.schedule(cluster.once("retention")));
         String seed = ik.get("demo.seed").asString().orElse("auto");
         if ("always".equals(seed) || "auto".equals(seed) && db.embedded()) {
             accounts.doSeedDemo();
@@ -185,6 +189,11 @@ public final class Ikkuna implements AutoCloseable {
         sessions.close();
         heartbeats.close();
         queues.close();
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         db.close();
     }
 

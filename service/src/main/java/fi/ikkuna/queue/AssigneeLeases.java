@@ -24,9 +24,13 @@ public final class AssigneeLeases implements AutoCloseable {
     private final Duration grace;
     private final Instant started;
     private final Thread sweeper;
+    private final fi.ikkuna.cluster.OncePerCluster once;
     private volatile boolean running = true;
 
-    public AssigneeLeases(SignedInConnections online, Handbacks handbacks, Clock clock, Duration grace, Duration every) {
+    /** {@code once}: in a cluster only the node holding the sweep's lease hands conversations back. */
+    public AssigneeLeases(SignedInConnections online, Handbacks handbacks, Clock clock, Duration grace, Duration every,
+            fi.ikkuna.cluster.OncePerCluster once) {
+        this.once = once;
         this.online = online;
         this.handbacks = handbacks;
         this.clock = clock;
@@ -43,7 +47,9 @@ public final class AssigneeLeases implements AutoCloseable {
                 return;
             }
             try {
-                sweep();
+                if (once.mayRun()) {
+                    sweep();
+                }
             } catch (RuntimeException e) {
                 // The database may be away for a moment; the next round tries again and nothing is lost meanwhile.
                 LOG.log(Level.WARNING, "assignment lease sweep failed", e);

@@ -27,8 +27,9 @@ public final class Retention {
     }
 
     /** Starts the daily run unless {@code enabled: false}; close the result to stop it. */
-    public AutoCloseable schedule() {
-        return settings.enabled() ? new DailySchedule(job, clock, settings.zone(), settings.runAt()) : () -> { };
+    /** The daily run, on the one node of the cluster that holds {@code once} when it is due. */
+    public AutoCloseable schedule(fi.ikkuna.cluster.OncePerCluster once) {
+        return settings.enabled() ? new DailySchedule(job, once, clock, settings.zone(), settings.runAt()) : () -> { };
     }
 
     public RetentionSettings settings() { return settings; }
