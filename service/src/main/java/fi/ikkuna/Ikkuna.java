@@ -123,7 +123,8 @@ public final class Ikkuna implements AutoCloseable {
         this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock, hub, queues);
         closeWith(new fi.ikkuna.queue.AssigneeLeases(signedIn, handbacks, clock,
                 Duration.parse(ik.get("queue.assignee-grace").asString().orElse("PT2M")),
-                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000)), cluster.once("assignee-leases")));
+                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000)), cluster.once("assignee-leases"),
+                cluster.presence()));
         // Fractions allowed: the expiry tests use a few seconds.
         this.sessions = new Sessions(db, Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
                 Duration.ofMillis(ik.get("auth.session-recheck-ms").asInt().orElse(1000)), clock);

@@ -21,3 +21,12 @@ CREATE TABLE cluster_lease (
   holder     VARCHAR(128) NOT NULL,
   expires_at DATETIME(6)  NOT NULL
 );
+
+-- Which professionals have a console open on which node, refreshed every queue.lease-sweep-ms by each node: the
+-- assignment-lease sweep (one node) must not hand back a conversation whose assignee is connected to another node.
+CREATE TABLE professional_presence (
+  professional_id VARCHAR(36)  NOT NULL,
+  node_id         VARCHAR(128) NOT NULL,
+  seen_at         DATETIME(6)  NOT NULL,
+  PRIMARY KEY (professional_id, node_id)
+);

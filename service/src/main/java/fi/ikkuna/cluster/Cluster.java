@@ -63,6 +63,11 @@ public final class Cluster implements AutoCloseable {
         return lease::acquire;
     }
 
+    /** Who has a console open on the other nodes; nobody on a single node. */
+    public Presence presence() {
+        return nats == null ? Presence.NONE : Presence.stored(db, settings.nodeId(), java.time.Clock.systemUTC(), java.time.Duration.ofDays(1));
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (nats != null) {

@@ -25,12 +25,17 @@ public final class AssigneeLeases implements AutoCloseable {
     private final Instant started;
     private final Thread sweeper;
     private final fi.ikkuna.cluster.OncePerCluster once;
+    private final fi.ikkuna.cluster.Presence elsewhere;
     private volatile boolean running = true;
 
-    /** {@code once}: in a cluster only the node holding the sweep's lease hands conversations back. */
+    /**
+     * {@code once}: in a cluster only the node holding the sweep's lease hands conversations back, and it counts an
+     * assignee with a console open on another node ({@code elsewhere}, which every node feeds each round) as present.
+     */
     public AssigneeLeases(SignedInConnections online, Handbacks handbacks, Clock clock, Duration grace, Duration every,
-            fi.ikkuna.cluster.OncePerCluster once) {
+            fi.ikkuna.cluster.OncePerCluster once, fi.ikkuna.cluster.Presence elsewhere) {
         this.once = once;
+        this.elsewhere = elsewhere;
         this.online = online;
         this.handbacks = handbacks;
         this.clock = clock;
@@ -47,6 +52,7 @@ public final class AssigneeLeases implements AutoCloseable {
                 return;
             }
             try {
+                elsewhere.beat(online.online().stream().map(fi.ikkuna.auth.Principal::id).distinct().toList());
                 if (once.mayRun()) {
                     sweep();
                 }
@@ -62,6 +68,7 @@ public final class AssigneeLeases implements AutoCloseable {
         Instant now = clock.instant();
         for (Handbacks.Taken t : handbacks.taken()) {
             online.offlineSince(t.assigneeId(), started)
+                    .map(since -> elsewhere.seenElsewhere(t.assigneeId()).filter(since::isBefore).orElse(since))
                     .filter(since -> !since.plus(grace).isAfter(now))
                     .ifPresent(since -> handbacks.doReturn(t.conversationId(), t.assigneeId(), Handbacks.LEASE_EXPIRED));
         }

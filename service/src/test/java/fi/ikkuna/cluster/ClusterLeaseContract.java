@@ -117,6 +117,25 @@ public abstract class ClusterLeaseContract {
         assertFalse(new ClusterLease(nodeB, "job-1", "node-b", LENGTH, clock).acquire());
     }
 
+    /** The sweep's node must see an assignee whose console is open on another node, and only other nodes' rows. */
+    @Test
+    void presenceOnOneNodeIsSeenByTheOther() {
+        Presence a = Presence.stored(nodeA, "node-a", clock, Duration.ofDays(1));
+        Presence b = Presence.stored(nodeB, "node-b", clock, Duration.ofDays(1));
+        String id = "a7c1e7d2-0000-4000-8000-00000000c001";
+        assertEquals(Optional.empty(), b.seenElsewhere(id));
+        a.beat(java.util.List.of(id));
+        Instant first = clock.instant();
+        assertEquals(Optional.of(first), b.seenElsewhere(id), "node B sees node A's console");
+        assertEquals(Optional.empty(), a.seenElsewhere(id), "a node's own rows are not 'elsewhere'");
+        clock.advance(Duration.ofSeconds(5));
+        a.beat(java.util.List.of(id));
+        assertEquals(Optional.of(clock.instant()), b.seenElsewhere(id), "each beat moves it on");
+        clock.advance(Duration.ofSeconds(5));
+        a.beat(java.util.List.of());
+        assertEquals(Optional.of(first.plusSeconds(5)), b.seenElsewhere(id), "closed on node A: the last sighting stays");
+    }
+
     private static boolean race(CountDownLatch go, ClusterLease lease) throws InterruptedException {
         go.await();
         return lease.acquire();
