@@ -85,7 +85,8 @@ public final class Sessions implements AutoCloseable {
         Instant now = clock.instant();
         Known k = known.get(id);
         if (k != null && k.session().expires().isBefore(now)) {
-            end(id);
+            // No write: the row is refused on lookup and deleted by the sweep, even while the database is away.
+            forget(id);
             return Optional.empty();
         }
         if (k != null && k.readAt().plus(recheck).isAfter(now)) {

@@ -13,6 +13,7 @@ public final class Cluster implements AutoCloseable {
     private final ClusterSettings settings;
     private final Database db;
     private final Nats nats;
+    private final java.util.List<ClusterLease> leases = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Cluster(ClusterSettings settings, Database db, Nats nats) {
         this.settings = settings;
@@ -60,6 +61,7 @@ public final class Cluster implements AutoCloseable {
             return () -> true;
         }
         ClusterLease lease = new ClusterLease(db, name, settings.nodeId(), settings.lease(), java.time.Clock.systemUTC());
+        leases.add(lease);
         return lease::acquire;
     }
 
@@ -70,6 +72,14 @@ public final class Cluster implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        // A node stopping cleanly hands its jobs over at once instead of after the lease's expiry.
+        for (ClusterLease lease : leases) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(Cluster.class.getName()).warning("releasing a job lease: " + e.getClass().getSimpleName());
+            }
+        }
         if (nats != null) {
             nats.close();
         }
