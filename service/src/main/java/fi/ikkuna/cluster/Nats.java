@@ -93,7 +93,7 @@ public final class Nats implements AutoCloseable {
             return;
         }
         switch (event) {
-            case DISCONNECTED, CLOSED -> LOG.warning("NATS " + event.getEvent() + ": nodes fall back to polling the database");
+            case DISCONNECTED -> LOG.warning("NATS " + event.getEvent() + ": this node polls the database until it is back");
             default -> LOG.info("NATS " + event.getEvent());
         }
     }
