@@ -67,8 +67,11 @@ public final class AssigneeLeases implements AutoCloseable {
     void sweep() {
         Instant now = clock.instant();
         for (Handbacks.Taken t : handbacks.taken()) {
+            // The latest sign of a console: here, on another node, or taking the conversation (on any node, possibly
+            // before that node's first presence beat).
             online.offlineSince(t.assigneeId(), started)
                     .map(since -> elsewhere.seenElsewhere(t.assigneeId()).filter(since::isBefore).orElse(since))
+                    .map(since -> t.assignedAt() != null && t.assignedAt().isAfter(since) ? t.assignedAt() : since)
                     .filter(since -> !since.plus(grace).isAfter(now))
                     .ifPresent(since -> handbacks.doReturn(t.conversationId(), t.assigneeId(), Handbacks.LEASE_EXPIRED));
         }

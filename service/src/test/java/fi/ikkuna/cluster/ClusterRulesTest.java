@@ -21,8 +21,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Three nodes on one MariaDB: A and B on the real NATS, C with its broker away. A rule version published through
- * the workbench on node A is served by node B within a second (B's poll is a minute, so only NATS's notice can do
- * it), and by node C through its poll alone, whose health is then DEGRADED with check cluster, never DOWN.
+ * the workbench on node A is served by node B within a second plus what compiling the version costs B (B's poll is a
+ * minute, so only NATS's notice can do it), and by node C through its poll alone, whose health is then DEGRADED with check cluster, never DOWN.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClusterRulesTest {
@@ -72,6 +72,12 @@ class ClusterRulesTest {
         json(send(editor, "PUT", "/api/workbench/drafts/" + draft + "/files",
                 Json.write(Json.object().put("path", "faq/cluster.yaml").put("content", FAQ))), 200);
         json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/test", "{}"), 200);
+        // What compiling this version costs node B now (the machine may be shared): B must compile before it serves,
+        // so the bound is a second for the notice plus that. The draft's test compiles it and runs every case.
+        Pro editorOnB = new Pro(nodeB, editor.cookie(), editor.csrf(), editor.id(), editor.name());
+        long compileStart = System.nanoTime();
+        json(send(editorOnB, "POST", "/api/workbench/drafts/" + draft + "/test", "{}"), 200);
+        long compileMs = (System.nanoTime() - compileStart) / 1_000_000;
         org.junit.jupiter.api.Assertions.assertNotEquals("fi-klusterikahvio", faq(nodeB), "node B has the entry before it is published");
 
         int published = json(send(editor, "POST", "/api/workbench/drafts/" + draft + "/publish", "{\"comment\":\"cluster\"}"), 200)
@@ -80,9 +86,9 @@ class ClusterRulesTest {
         assertEquals(before + 1, published);
         assertEquals("fi-klusterikahvio", faq(nodeA), "the publishing node serves it at once");
 
-        waitFor(nodeB, 1_000);
+        waitFor(nodeB, 1_000 + compileMs);
         long ms = (System.nanoTime() - at) / 1_000_000;
-        assertTrue(ms <= 1_000, "node B took " + ms + " ms");
+        assertTrue(ms <= 1_000 + compileMs, "node B took " + ms + " ms (compiling costs it " + compileMs + " ms)");
         waitFor(nodeC, 5_000);
 
         ObjectNode h = health(nodeC);
