@@ -26,6 +26,11 @@ final class EnvAliases {
                 out.put(key, value);
             }
         });
+        // The name issue 17 and docs/cluster.md give operators; IKKUNA_CLUSTER_NATS_URL works too.
+        String nats = env.get("IKKUNA_NATS_URL");
+        if (nats != null && !out.containsKey("ikkuna.cluster.nats-url")) {
+            out.put("ikkuna.cluster.nats-url", nats);
+        }
         return out;
     }
 }

@@ -74,6 +74,7 @@ public final class Ikkuna implements AutoCloseable {
     final fi.ikkuna.retention.Retention retention;
     final fi.ikkuna.call.Calls calls;
     final fi.ikkuna.appointment.PhoneCalls phoneCalls;
+    final fi.ikkuna.cluster.Cluster cluster;
     private final java.util.List<AutoCloseable> closing = new java.util.concurrent.CopyOnWriteArrayList<>();
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -84,12 +85,14 @@ public final class Ikkuna implements AutoCloseable {
         this.zone = ZoneId.of(ik.get("zone").asString().orElse("Europe/Helsinki"));
         Path dataDir = Path.of(ik.get("data.dir").asString().orElse("./data"));
         this.db = Database.open(ik.get("db"), dataDir);
+        // Single node unless ikkuna.cluster.nats-url is set: then NATS carries notices between nodes (docs/cluster.md).
+        this.cluster = fi.ikkuna.cluster.Cluster.start(fi.ikkuna.cluster.ClusterSettings.from(ik.get("cluster")), db);
         this.queueCatalog = new QueueCatalog(db);
         this.rulesDir = Path.of(ik.get("rules.dir").asString().orElse("triage-rules"));
         this.rules = new ActiveRules(new DefaultQueuePipeline(ik.get("rules.default-queue").asString().orElse("general"), false));
         this.pipeline = rules;
         this.ruleVersions = new RuleVersions(db, rules, Path.of(System.getProperty("java.io.tmpdir"), "ikkuna-rules"), zone, clock,
-                compiled -> queueCatalog.doSync(compiled.pipeline().queues()));
+                compiled -> queueCatalog.doSync(compiled.pipeline().queues()), v -> fi.ikkuna.cluster.RuleActivations.announce(cluster, v));
         this.ruleDrafts = new RuleDrafts(db, rules, clock);
         this.corrections = new Corrections(db, zone);
         this.faqPicks = new fi.ikkuna.conversation.FaqPicks(db, clock, this::faqIndex);
@@ -99,6 +102,7 @@ public final class Ikkuna implements AutoCloseable {
             // Health stays DOWN and contacts go to the default queue until a valid rule set is loaded.
             LOG.severe("Triage rules not loaded from " + rulesDir.toAbsolutePath() + ": " + e.getMessage());
         }
+        closeWith(fi.ikkuna.cluster.RuleActivations.start(cluster, ruleVersions::refresh));
         this.limits = WsLimits.from(ik.get("ws"));
         String publicOrigin = ik.get("public-origin").asString().orElse("");
         this.origins = new OriginPolicy(limits.allowedOrigins(), publicOrigin);
@@ -119,20 +123,17 @@ public final class Ikkuna implements AutoCloseable {
         // The one after-commit seam: every do* records its frames in Database.tx; they reach this node's connections and
         // boards here, and with a NATS URL every other node's too (docs/cluster.md).
         fi.ikkuna.persistence.EventSink local = new fi.ikkuna.conversation.LocalEvents(hub, queues);
-        fi.ikkuna.cluster.Cluster cluster = fi.ikkuna.cluster.Cluster.from(ik, local);
-        if (cluster != null) {
-            closeWith(cluster);
-        }
-        db.deliverTo(cluster == null ? local : cluster.events());
+        db.deliverTo(cluster.events(local, ik.get("cluster.subject").asString().orElse("ikkuna.events")));
         this.conversations = new ConversationService(db, pipeline, clock, zone);
         this.professionals = new ProfessionalActions(db, clock, queueCatalog::ids, pipeline, zone);
         this.handbacks = new fi.ikkuna.conversation.Handbacks(db, clock);
         closeWith(new fi.ikkuna.queue.AssigneeLeases(signedIn, handbacks, clock,
                 Duration.parse(ik.get("queue.assignee-grace").asString().orElse("PT2M")),
-                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000))));
+                Duration.ofMillis(ik.get("queue.lease-sweep-ms").asInt().orElse(5000)), cluster.once("assignee-leases"),
+                cluster.presence()));
         // Fractions allowed: the expiry tests use a few seconds.
-        this.sessions = new Sessions(Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
-                clock);
+        this.sessions = new Sessions(db, Duration.ofMillis(Math.round(ik.get("auth.session-minutes").asDouble().orElse(480.0) * 60_000)),
+                Duration.ofMillis(ik.get("auth.session-recheck-ms").asInt().orElse(1000)), clock);
         this.sessions.onSignOut(signedIn);
         this.sessions.sweepEvery(Duration.ofMillis(ik.get("auth.session-sweep-ms").asInt().orElse(5000)));
         this.auth = new Authenticator(sessions);
@@ -149,7 +150,7 @@ public final class Ikkuna implements AutoCloseable {
         this.staffSignIn = fi.ikkuna.identification.StaffSignIn.from(ik, sessions, accounts, queueCatalog::ids);
         this.proxies = fi.ikkuna.proxy.Proxies.from(ik, db, clock, zone, identification);
         this.retention = fi.ikkuna.retention.Retention.from(ik, db, clock, zone);
-        closeWith(retention.schedule());
+        closeWith(retention.schedule(cluster.once("retention")));
         this.calls = new fi.ikkuna.call.Calls(new fi.ikkuna.appointment.CallBookings(db), conversations, db, clock,
                 fi.ikkuna.call.CallSettings.from(ik.get("call")));
         this.phoneCalls = new fi.ikkuna.appointment.PhoneCalls(db, clock, zone,
@@ -201,6 +202,7 @@ public final class Ikkuna implements AutoCloseable {
         sessions.close();
         heartbeats.close();
         queues.close();
+        cluster.close();
         db.close();
     }
 

@@ -74,7 +74,8 @@ public final class Main {
                 .register("/console", classpathFiles("web/console", "index.html"))
                 .register("/api/insights", new fi.ikkuna.insights.InsightsService(app.db, app.auth, app.zone, app.config.get("ikkuna.insights")))
                 .register("/api/console", new ConsoleService(app.auth, app.queueCatalog, app.rules::console))
-                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded))
+                .register("/observe/health", new HealthService(app.db::healthy, app.pipeline::ready, app.pipeline::analysisDegraded,
+                        app.cluster::natsConnected))
                 .register("/observe/metrics", new MetricsService(app.metrics, app.config.get("ikkuna.observe.metrics-token").asString().orElse("")))
                 .register("/identification", new fi.ikkuna.identification.IdentificationRoutes(app.identification,
                         new fi.ikkuna.identification.Completion(app.identification),

@@ -29,4 +29,13 @@ class EnvAliasesTest {
     void unknownNamesChangeNothing() {
         assertFalse(EnvAliases.of(defaults, Map.of("IKKUNA_NOT_A_KEY", "1")).containsKey("ikkuna.not.a.key"));
     }
+
+    /** Issue 17 names the broker's variable IKKUNA_NATS_URL; the generic spelling of the key works as well. */
+    @Test
+    void theNatsUrlTakesTheIssuesName() {
+        assertEquals("nats://10.0.0.5:4222", EnvAliases.of(defaults, Map.of("IKKUNA_NATS_URL", "nats://10.0.0.5:4222"))
+                .get("ikkuna.cluster.nats-url"));
+        assertEquals("nats://b:4222", EnvAliases.of(defaults, Map.of("IKKUNA_CLUSTER_NATS_URL", "nats://b:4222"))
+                .get("ikkuna.cluster.nats-url"));
+    }
 }

@@ -1,69 +1,95 @@
 package fi.ikkuna.cluster;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.logging.Logger;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-import fi.ikkuna.persistence.EventSink;
-import io.helidon.config.Config;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
+import fi.ikkuna.persistence.Database;
 
 /**
- * Clustered mode, on when {@code ikkuna.cluster.nats-url} (environment {@code IKKUNA_NATS_URL}) is set: one NATS
- * connection that reconnects forever, carrying committed events between the nodes ({@link ClusterEvents}). Empty, the
- * service is the single node it always was and loads nothing of NATS (docs/cluster.md).
+ * What one node knows about the others. Single node (no {@code nats-url}): no broker, every job runs here and
+ * notifications go nowhere. Clustered: notifications go over NATS and once-per-cluster jobs take a lease row.
  */
 public final class Cluster implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Cluster.class.getName());
+    private final ClusterSettings settings;
+    private final Database db;
+    private final Nats nats;
+    private final java.util.List<ClusterLease> leases = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private final Connection nats;
-    private final ClusterEvents events;
-
-    private Cluster(Connection nats, EventSink local, String subject) {
+    private Cluster(ClusterSettings settings, Database db, Nats nats) {
+        this.settings = settings;
+        this.db = db;
         this.nats = nats;
-        this.events = new ClusterEvents(local, nats, subject);
     }
 
-    /** The sink every do* delivers through: the local one alone, or the local one fanned out over NATS. */
-    public static Cluster from(Config ikkuna, EventSink local) {
-        String url = ikkuna.get("cluster.nats-url").asString().orElse("");
-        if (url.isBlank()) {
-            url = System.getenv().getOrDefault("IKKUNA_NATS_URL", "");
-        }
-        if (url.isBlank()) {
-            return null;
-        }
-        Options options = new Options.Builder().server(url).maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(ikkuna.get("cluster.reconnect-wait-ms").asLong().orElse(500L)))
-                .connectionListener((conn, type) -> LOG.info("NATS " + type))
-                .connectionName("ikkuna").build();
-        try {
-            return new Cluster(Nats.connect(options), local, ikkuna.get("cluster.subject").asString().orElse("ikkuna.events"));
-        } catch (IOException e) {
-            throw new IllegalStateException("NATS at " + url + " is not reachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while connecting to NATS", e);
+    /** Connects to NATS only when the settings name it; the single-node default loads nothing of it. */
+    public static Cluster start(ClusterSettings settings, Database db) {
+        return new Cluster(settings, db, settings.clustered() ? Nats.connect(settings) : null);
+    }
+
+    public boolean clustered() {
+        return nats != null;
+    }
+
+    public ClusterSettings settings() {
+        return settings;
+    }
+
+    /** Empty on a single node; else whether NATS is connected now (health's {@code cluster} check). */
+    public Optional<Boolean> natsConnected() {
+        return nats == null ? Optional.empty() : Optional.of(nats.connected());
+    }
+
+    /** Tells the other nodes (and this one) something changed; on a single node there is nobody to tell. */
+    public void notify(String subject, String text) {
+        if (nats != null) {
+            nats.publish(subject, text);
         }
     }
 
-    public EventSink events() {
-        return events;
+    public void onNotice(String subject, Consumer<String> handler) {
+        if (nats != null) {
+            nats.subscribe(subject, handler);
+        }
     }
 
-    public boolean connected() {
-        return nats.getStatus() == Connection.Status.CONNECTED;
+    /**
+     * Whether this node may run the once-per-cluster job {@code name} now: always on a single node; clustered, only
+     * while it holds that job's lease.
+     */
+    public OncePerCluster once(String name) {
+        if (nats == null) {
+            return () -> true;
+        }
+        ClusterLease lease = new ClusterLease(db, name, settings.nodeId(), settings.lease(), java.time.Clock.systemUTC());
+        leases.add(lease);
+        return lease::acquire;
+    }
+
+    /**
+     * The sink every do* delivers through: {@code local} alone on a single node; clustered, {@code local} plus every
+     * other node's local sink over NATS ({@link ClusterEvents}).
+     */
+    public fi.ikkuna.persistence.EventSink events(fi.ikkuna.persistence.EventSink local, String subject) {
+        return nats == null ? local : new ClusterEvents(local, this, subject);
+    }
+
+    /** Who has a console open on the other nodes; nobody on a single node. */
+    public Presence presence() {
+        return nats == null ? Presence.NONE : Presence.stored(db, settings.nodeId(), java.time.Clock.systemUTC(), java.time.Duration.ofDays(1));
     }
 
     @Override
     public void close() {
-        events.close();
-        try {
+        // A node stopping cleanly hands its jobs over at once instead of after the lease's expiry.
+        for (ClusterLease lease : leases) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                java.util.logging.Logger.getLogger(Cluster.class.getName()).warning("releasing a job lease: " + e.getClass().getSimpleName());
+            }
+        }
+        if (nats != null) {
             nats.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,5 @@
 package fi.ikkuna.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -8,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fi.ikkuna.persistence.EventSink;
 import fi.ikkuna.web.Json;
-import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.Message;
 
 /**
  * The cluster's {@link EventSink}: every committed effect goes to this node's connections at once and, over NATS, to
@@ -18,22 +14,20 @@ import io.nats.client.Message;
  * each other live, and each node recomputes its own boards. NATS is only the carrier: the database stays the truth,
  * so an effect lost while NATS is away costs liveness, never data (clients resume from the database on reconnect).
  */
-public final class ClusterEvents implements EventSink, AutoCloseable {
+public final class ClusterEvents implements EventSink {
     private static final Logger LOG = Logger.getLogger(ClusterEvents.class.getName());
 
     private final EventSink local;
-    private final Connection nats;
+    private final Cluster cluster;
     private final String node = UUID.randomUUID().toString();
-    private final Dispatcher dispatcher;
     private final String subject;
 
     /** {@code subject}: one per cluster (ikkuna.cluster.subject), so two clusters on one NATS never mix. */
-    public ClusterEvents(EventSink local, Connection nats, String subject) {
+    ClusterEvents(EventSink local, Cluster cluster, String subject) {
         this.local = local;
-        this.nats = nats;
+        this.cluster = cluster;
         this.subject = subject;
-        this.dispatcher = nats.createDispatcher(this::receive);
-        dispatcher.subscribe(subject);
+        cluster.onNotice(subject, this::receive);
     }
 
     @Override
@@ -66,17 +60,17 @@ public final class ClusterEvents implements EventSink, AutoCloseable {
             m.set("frame", Json.MAPPER.valueToTree(frame));
         }
         try {
-            nats.publish(subject, Json.write(m).getBytes(StandardCharsets.UTF_8));
+            cluster.notify(subject, Json.write(m));
         } catch (RuntimeException e) {
             // Committed already: other nodes' clients catch up when they resume; this node's were served above.
             LOG.warning("cluster event " + kind + " not sent to other nodes: " + e);
         }
     }
 
-    private void receive(Message msg) {
+    private void receive(String text) {
         JsonNode m;
         try {
-            m = Json.MAPPER.readTree(msg.getData());
+            m = Json.MAPPER.readTree(text);
         } catch (java.io.IOException e) {
             LOG.warning("unreadable cluster event dropped: " + e);
             return;
@@ -93,10 +87,5 @@ public final class ClusterEvents implements EventSink, AutoCloseable {
             case "queue" -> local.queueChanged(queue);
             default -> LOG.warning("unknown cluster event kind " + m.path("kind").asText());
         }
-    }
-
-    @Override
-    public void close() {
-        nats.closeDispatcher(dispatcher);
     }
 }

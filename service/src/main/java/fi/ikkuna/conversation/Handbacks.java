@@ -26,15 +26,18 @@ public final class Handbacks {
         this.clock = clock;
     }
 
-    /** A conversation someone has taken, and who. */
-    public record Taken(String conversationId, String assigneeId) {
+    /**
+     * A conversation someone has taken, and who; {@code assignedAt}: the assignee had a console open then (they took
+     * it), whichever node they were on.
+     */
+    public record Taken(String conversationId, String assigneeId, java.time.Instant assignedAt) {
     }
 
     /** Every taken conversation now; the lease sweep asks once per round (an indexed query on state). */
     public List<Taken> taken() {
-        return db.read(em -> em.createQuery("select c.id, c.assigneeId from Conversation c where c.state = :s", Object[].class)
+        return db.read(em -> em.createQuery("select c.id, c.assigneeId, c.assignedAt from Conversation c where c.state = :s", Object[].class)
                 .setParameter("s", ConversationState.ASSIGNED).getResultStream()
-                .map(r -> new Taken((String) r[0], (String) r[1])).toList());
+                .map(r -> new Taken((String) r[0], (String) r[1], (java.time.Instant) r[2])).toList());
     }
 
     /** The signing-out professional's own taken conversations back to their queues at once; returns how many. */

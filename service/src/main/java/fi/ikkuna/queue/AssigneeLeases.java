@@ -24,9 +24,18 @@ public final class AssigneeLeases implements AutoCloseable {
     private final Duration grace;
     private final Instant started;
     private final Thread sweeper;
+    private final fi.ikkuna.cluster.OncePerCluster once;
+    private final fi.ikkuna.cluster.Presence elsewhere;
     private volatile boolean running = true;
 
-    public AssigneeLeases(SignedInConnections online, Handbacks handbacks, Clock clock, Duration grace, Duration every) {
+    /**
+     * {@code once}: in a cluster only the node holding the sweep's lease hands conversations back, and it counts an
+     * assignee with a console open on another node ({@code elsewhere}, which every node feeds each round) as present.
+     */
+    public AssigneeLeases(SignedInConnections online, Handbacks handbacks, Clock clock, Duration grace, Duration every,
+            fi.ikkuna.cluster.OncePerCluster once, fi.ikkuna.cluster.Presence elsewhere) {
+        this.once = once;
+        this.elsewhere = elsewhere;
         this.online = online;
         this.handbacks = handbacks;
         this.clock = clock;
@@ -43,7 +52,10 @@ public final class AssigneeLeases implements AutoCloseable {
                 return;
             }
             try {
-                sweep();
+                elsewhere.beat(online.online().stream().map(fi.ikkuna.auth.Principal::id).distinct().toList());
+                if (once.mayRun()) {
+                    sweep();
+                }
             } catch (RuntimeException e) {
                 // The database may be away for a moment; the next round tries again and nothing is lost meanwhile.
                 LOG.log(Level.WARNING, "assignment lease sweep failed", e);
@@ -55,7 +67,11 @@ public final class AssigneeLeases implements AutoCloseable {
     void sweep() {
         Instant now = clock.instant();
         for (Handbacks.Taken t : handbacks.taken()) {
+            // The latest sign of a console: here, on another node, or taking the conversation (on any node, possibly
+            // before that node's first presence beat).
             online.offlineSince(t.assigneeId(), started)
+                    .map(since -> elsewhere.seenElsewhere(t.assigneeId()).filter(since::isBefore).orElse(since))
+                    .map(since -> t.assignedAt() != null && t.assignedAt().isAfter(since) ? t.assignedAt() : since)
                     .filter(since -> !since.plus(grace).isAfter(now))
                     .ifPresent(since -> handbacks.doReturn(t.conversationId(), t.assigneeId(), Handbacks.LEASE_EXPIRED));
         }

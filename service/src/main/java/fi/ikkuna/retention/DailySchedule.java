@@ -27,12 +27,14 @@ final class DailySchedule implements AutoCloseable {
         return t;
     });
     private final RetentionJob job;
+    private final fi.ikkuna.cluster.OncePerCluster once;
     private final Clock clock;
     private final ZoneId zone;
     private final LocalTime runAt;
 
-    DailySchedule(RetentionJob job, Clock clock, ZoneId zone, LocalTime runAt) {
+    DailySchedule(RetentionJob job, fi.ikkuna.cluster.OncePerCluster once, Clock clock, ZoneId zone, LocalTime runAt) {
         this.job = job;
+        this.once = once;
         this.clock = clock;
         this.zone = zone;
         this.runAt = runAt;
@@ -53,6 +55,10 @@ final class DailySchedule implements AutoCloseable {
 
     private void runAndReschedule() {
         try {
+            if (!once.mayRun()) {
+                LOG.info("Retention: another node of the cluster runs it today");
+                return;
+            }
             RetentionJob.Report r = job.run();
             LOG.info(() -> "Retention: " + r.purged() + " conversations purged, " + r.accessLogDeleted()
                     + " access-log rows deleted in " + r.batches() + " transactions");

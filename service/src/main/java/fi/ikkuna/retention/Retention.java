@@ -26,9 +26,12 @@ public final class Retention {
         return new Retention(db, RetentionSettings.from(ikkuna.get("retention"), zone), clock);
     }
 
-    /** Starts the daily run unless {@code enabled: false}; close the result to stop it. */
-    public AutoCloseable schedule() {
-        return settings.enabled() ? new DailySchedule(job, clock, settings.zone(), settings.runAt()) : () -> { };
+    /**
+     * Starts the daily run unless {@code enabled: false}, on the one node of the cluster that holds {@code once} when
+     * it is due; close the result to stop it.
+     */
+    public AutoCloseable schedule(fi.ikkuna.cluster.OncePerCluster once) {
+        return settings.enabled() ? new DailySchedule(job, once, clock, settings.zone(), settings.runAt()) : () -> { };
     }
 
     public RetentionSettings settings() { return settings; }

@@ -28,9 +28,16 @@ public final class RuleVersions {
     private final ZoneId zone;
     private final Clock clock;
     private final Consumer<CompiledRules> onActivate;
+    private final java.util.function.IntConsumer announce;
 
-    public RuleVersions(Database db, ActiveRules active, Path scratch, ZoneId zone, Clock clock, Consumer<CompiledRules> onActivate) {
+    /**
+     * {@code announce} is told of every version this node made active (import, publish, rollback) so other nodes
+     * {@link #refresh} at once; they also refresh on a timer, which heals a lost notice (docs/cluster.md).
+     */
+    public RuleVersions(Database db, ActiveRules active, Path scratch, ZoneId zone, Clock clock, Consumer<CompiledRules> onActivate,
+            java.util.function.IntConsumer announce) {
         this.db = db;
+        this.announce = announce;
         this.active = active;
         this.scratch = scratch;
         this.zone = zone;
@@ -83,6 +90,7 @@ public final class RuleVersions {
             LOG.severe("Rules directory " + dir.toAbsolutePath() + " is invalid, keeping version " + version + ": " + invalid.getMessage());
         }
         activate(version, compiled != null && compiled.files().hash().equals(versionFiles(version).hash()) ? compiled : null);
+        announce.accept(version);
     }
 
     /** Publishes files as the next version on top of {@code baseVersion}; a concurrent publish on the same base loses. */
@@ -101,6 +109,7 @@ public final class RuleVersions {
             return next;
         });
         activate(version, compiled);
+        announce.accept(version);
         return version;
     }
 
@@ -130,11 +139,34 @@ public final class RuleVersions {
         return version(n).files();
     }
 
-    private void activate(int version, CompiledRules compiled) {
+    /**
+     * Activates the database's active version when this node serves another (published on another node); returns
+     * whether it changed. Called on a notice from another node and on a timer.
+     */
+    public boolean refresh() {
+        Integer stored = db.read(em -> {
+            RuleState state = em.find(RuleState.class, RuleState.ID);
+            return state == null ? null : state.activeVersion();
+        });
+        if (stored == null || active.ready() && active.active().version() >= stored) {
+            return false;
+        }
+        return activate(stored, null);
+    }
+
+    /**
+     * Versions only grow (a rollback is a new version), so an older one never replaces a newer one: a slow refresh
+     * racing a local publish cannot undo it.
+     */
+    private synchronized boolean activate(int version, CompiledRules compiled) {
+        if (active.ready() && active.active().version() > version) {
+            return false;
+        }
         CompiledRules rules = compiled != null ? compiled : compile(versionFiles(version));
         active.activate(version, rules);
         onActivate.accept(rules);
         LOG.info("Rule set version " + version + " active");
+        return true;
     }
 
     private static RuleVersion find(EntityManager em, int n) {

@@ -50,6 +50,21 @@ class ClusterFanOutTest {
         db = Backend.mariadb();
         a = new TestServer(db, cluster);
         b = new TestServer(db, cluster);
+        // A node starts before its first NATS connection is made (docs/cluster.md); both must be on it before traffic.
+        for (TestServer node : List.of(a, b)) {
+            long until = System.currentTimeMillis() + 15_000;
+            while (!clusterUp(node) && System.currentTimeMillis() < until) {
+                Thread.sleep(50);
+            }
+            assertTrue(clusterUp(node), "node not connected to NATS");
+        }
+    }
+
+    private static boolean clusterUp(TestServer node) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(node.http("/observe/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return "UP".equals(fi.ikkuna.web.Json.parseObject(r.body()).path("checks").path("cluster").asText());
     }
 
     @AfterAll

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fi.ikkuna.triage.FiredRule;
 import fi.ikkuna.triage.FiredRule.Kind;
+import fi.ikkuna.triage.FiredRule;
 import fi.ikkuna.triage.FiredRules;
 import fi.ikkuna.web.Json;
 import org.junit.jupiter.api.Test;
