@@ -1,5 +1,6 @@
 package fi.ikkuna.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * Grace 4 s, sweep every 100 ms; MariaDB and the real NATS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mariadb")
 class ClusterAssignmentLeaseTest {
     private Backend backend;
     private TestServer nodeA;

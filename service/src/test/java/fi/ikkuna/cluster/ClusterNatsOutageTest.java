@@ -1,5 +1,6 @@
 package fi.ikkuna.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  * A reaches it by notice again within a second plus its compile time (B's poll is a minute).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mariadb")
 class ClusterNatsOutageTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private Backend backend;

@@ -1,5 +1,6 @@
 package fi.ikkuna.cluster;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * minute, so only NATS's notice can do it), and by node C through its poll alone, whose health is then DEGRADED with check cluster, never DOWN.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("mariadb")
 class ClusterRulesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String QUESTION = "Missä on hyvinvointialueen klusterikahvio?";
