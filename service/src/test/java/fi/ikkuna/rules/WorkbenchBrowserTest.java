@@ -166,10 +166,10 @@ class WorkbenchBrowserTest extends ServiceTest {
             b.driver.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]")).click();
             b.until(d -> d.getCurrentUrl().contains("/console") && d.manage().getCookies().stream().anyMatch(c -> !c.getName().isEmpty())
                     ? true : null);
-            b.until(d -> {
-                d.get(base() + "/console/workbench.html");
-                return d.findElements(org.openqa.selenium.By.cssSelector("#drafts li[data-id='" + draft + "'] button")).isEmpty() ? null : true;
-            });
+            // One load: the draft exists before the page, so its list has it. Reloading inside the wait (as before)
+            // restarted a page that, on a loaded machine, never finished loading within one poll.
+            b.driver.get(base() + "/console/workbench.html");
+            b.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#drafts li[data-id='" + draft + "'] button")).isEmpty() ? null : true);
             b.driver.findElement(org.openqa.selenium.By.cssSelector("#drafts li[data-id='" + draft + "'] button")).click();
             org.openqa.selenium.WebElement approve = b.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
                     org.openqa.selenium.By.id("approve")));
