@@ -50,6 +50,19 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** As {@link #sendRaw}, but false instead of an exception when the server has already closed the socket. */
+    public boolean trySendRaw(String text) {
+        try {
+            sendRaw(text);
+            return true;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.IOException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Waits for the first not-yet-taken frame matching {@code p}, takes it and returns it. */
     public synchronized ObjectNode await(Predicate<ObjectNode> p, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
