@@ -44,9 +44,7 @@ public final class FaqPicks {
     }
 
     private void checkPick(Principal p, Conversation c, String faqId) {
-        if (c.state() != ConversationState.ASSIGNED || !p.id().equals(c.assigneeId())) {
-            throw new ProtocolException(ErrorCode.NOT_ASSIGNEE, "Take the conversation first");
-        }
+        ProfessionalActions.checkAssignee(p, c);
         FaqEntry entry = faqId == null || faqId.isBlank() ? null : faq.get().entry(faqId);
         if (entry == null) {
             throw new ProtocolException(ErrorCode.INVALID_FIELD, "No such FAQ entry", "faqId");

@@ -209,7 +209,8 @@ public final class ProfessionalActions {
         }
     }
 
-    private static void checkAssignee(Principal p, Conversation c) {
+    /** Only the assignee of an assigned conversation acts on it: replies, transfers, picks, identification requests. */
+    public static void checkAssignee(Principal p, Conversation c) {
         if (c.state() != ConversationState.ASSIGNED || !p.id().equals(c.assigneeId())) {
             throw new ProtocolException(ErrorCode.NOT_ASSIGNEE, "Take the conversation first");
         }

@@ -105,9 +105,7 @@ public final class Identification {
         db.tx((em, fx) -> {
             Conversation c = lockLive(em, conversationId);
             checkVisible(p, c);
-            if (c.state() != ConversationState.ASSIGNED || !p.id().equals(c.assigneeId())) {
-                throw new ProtocolException(ErrorCode.NOT_ASSIGNEE, "Take the conversation first");
-            }
+            fi.ikkuna.conversation.ProfessionalActions.checkAssignee(p, c);
             em.persist(new ConversationEvent(c.id(), clock.instant(), "identification_requested", null, null, p.id(), level));
             fx.toBoth(conversationId, IdentificationFrames.requested(conversationId, level, p.displayName(), p.title()));
             return null;
