@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 /**
  * Writes accepted FAQ proposals into {@code faq/accepted-variants.yaml} ({@code extra_variants}, read by the FAQ
@@ -17,9 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
  */
 final class AcceptedVariants {
     static final String FILE = "faq/accepted-variants.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).disable(YAMLGenerator.Feature.SPLIT_LINES));
 
     private AcceptedVariants() {
     }
@@ -28,7 +22,7 @@ final class AcceptedVariants {
     @SuppressWarnings("unchecked")
     static String append(String existing, FaqProposals.Proposal p) {
         try {
-            Map<String, Object> root = existing == null || existing.isBlank() ? new LinkedHashMap<>() : YAML.readValue(existing, Map.class);
+            Map<String, Object> root = existing == null || existing.isBlank() ? new LinkedHashMap<>() : CorrectionCases.YAML.readValue(existing, Map.class);
             List<Map<String, Object>> variants = new ArrayList<>((List<Map<String, Object>>) root.getOrDefault("extra_variants", List.of()));
             String source = "faq-pick-" + p.eventId().substring(0, 8);
             if (variants.stream().noneMatch(v -> source.equals(v.get("source")))) {
@@ -41,7 +35,7 @@ final class AcceptedVariants {
             root.put("extra_variants", variants);
             return "# Residents' questions a professional answered with an FAQ entry, accepted in the workbench as variants of\n"
                     + "# that entry (de-identified). Edit or remove like any other variant.\n"
-                    + YAML.writeValueAsString(root);
+                    + CorrectionCases.YAML.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 /** Writes accepted triage corrections as labelled cases in {@code cases/corrections.yaml}. */
 final class CorrectionCases {
     static final String FILE = "cases/corrections.yaml";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    /** How the workbench writes the rule files it generates (accepted corrections and FAQ variants): block style. */
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS).disable(YAMLGenerator.Feature.SPLIT_LINES));
 
