@@ -1,6 +1,5 @@
 package fi.ikkuna.cluster;
 
-import java.util.UUID;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,13 +18,14 @@ public final class ClusterEvents implements EventSink {
 
     private final EventSink local;
     private final Cluster cluster;
-    private final String node = UUID.randomUUID().toString();
+    private final String node;
     private final String subject;
 
     /** {@code subject}: one per cluster (ikkuna.cluster.subject), so two clusters on one NATS never mix. */
     ClusterEvents(EventSink local, Cluster cluster, String subject) {
         this.local = local;
         this.cluster = cluster;
+        this.node = cluster.settings().nodeId();
         this.subject = subject;
         cluster.onNotice(subject, this::receive);
     }
